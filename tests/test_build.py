@@ -1,0 +1,44 @@
+"""A real `mkdocs build --strict` in a temp folder, asserting on the built HTML."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.build
+
+
+def build(project: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_seed_event_on_home_and_permalink(project: Path):
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    home = (project / "site/index.html").read_text(encoding="utf-8")
+    assert "2023-06-18-blinken-qin-gang-beijing" in home
+    page = project / "site/events/2023-06-18-blinken-qin-gang-beijing/index.html"
+    text = page.read_text(encoding="utf-8")
+    for needle in ("18 June 2023", "talks", "Antony Blinken", "Qin Gang", "Beijing", "неділю"):
+        assert needle in text, needle
+    assert "content/articles/uk/2023/2023-06-18-ukrinform-blinken-qin-gang.md" in text
+
+
+def test_broken_event_file_stops_the_build_with_its_name(project: Path):
+    bad = project / "content/events/2023/broken.yml"
+    bad.write_text("id: [unclosed\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert "content/events/2023/broken.yml:" in result.stderr

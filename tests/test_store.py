@@ -1,0 +1,58 @@
+"""Event files: written in the documented key order, read back unchanged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from timeline.model import EVENT_KEYS, Event, Source
+from timeline.store import load_events, render_event, write_event
+from timeline.yamlio import parse_yaml
+
+
+def sample() -> Event:
+    return Event(
+        id="2023-06-18-blinken-qin-gang-beijing",
+        title="Antony Blinken holds talks with Qin Gang in Beijing",
+        date="2023-06-18",
+        kind="talks",
+        us=["antony-blinken"],
+        china=["qin-gang"],
+        location="Beijing",
+        summary="They held talks.",
+        sources=[
+            Source(
+                outlet="Ukrinform",
+                published="2023-06-18",
+                article="content/articles/uk/x.md",
+                language="uk",
+                quote="Блінкен у неділю зустрівся з Цінь Ганом.",
+                date_text="у неділю",
+                date_basis="relative",
+                confidence=0.8,
+            )
+        ],
+    )
+
+
+def test_keys_in_documented_order_and_scripts_kept():
+    text = render_event(sample())
+    assert "Блінкен у неділю" in text and "\\u" not in text
+    assert tuple(parse_yaml(text)) == EVENT_KEYS
+    assert "date: 2023-06-18\n" in text
+
+
+def test_write_then_load_gives_the_event_back(tmp_path: Path):
+    event = sample()
+    path = write_event(event, tmp_path)
+    assert path == tmp_path / "2023" / f"{event.id}.yml"
+    [loaded], problems = load_events(tmp_path)
+    assert problems == []
+    loaded.path = None
+    assert loaded == event
+
+
+def test_writing_the_same_event_twice_changes_nothing(tmp_path: Path):
+    path = write_event(sample(), tmp_path)
+    before = path.stat().st_mtime_ns
+    write_event(sample(), tmp_path)
+    assert path.stat().st_mtime_ns == before
