@@ -43,6 +43,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if any(not p.warning for p in problems) else 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate import run_eval  # imports dateparser: only when asked
+
+    return run_eval(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="timeline", description=__doc__)
     parser.add_argument(
@@ -51,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     extract = sub.add_parser("extract", help="find contacts in articles and write event files")
     extract.set_defaults(func=cmd_extract)
+    evaluate = sub.add_parser("eval", help="score the extractor on annotated articles (JSONL)")
+    evaluate.add_argument("file", help="JSON lines: one annotated article per line")
+    evaluate.add_argument("--json", action="store_true", help="print the scores as one object")
+    evaluate.add_argument("--predictions", help="write the predicted events here (JSONL)")
+    evaluate.set_defaults(func=cmd_eval)
     return parser
 
 

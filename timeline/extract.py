@@ -1,88 +1,30 @@
-"""Find US–China diplomatic contacts in one article and turn them into draft events."""
+"""Find US–China diplomatic contacts in one article and turn them into draft events.
+
+Article level, after contacts.py has read each sentence:
+1. A contact mention needs both sides (people, offices, groups or the country visited).
+2. An undated mention takes the date of a dated mention of the same status up to three
+   sentences before it that shares a person ("On January 15 the US signed ... The deal was
+   signed by Trump and Liu He"); an undated one in the lead takes the publication date.
+   Anything still undated is dropped.
+3. One event per real-world contact: mentions with the same date and the same people
+   merge; a mention dated only by the context joins the event whose dates cover it.
+"""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-
-from .dates import DateHit, find_dates
+from .contacts import Candidate, Context, SentenceReader, split_sentences
+from .dates import Anchor, DateHit
 from .model import Article, Event, Person, Source
 from .names import NameMatcher
 from .naming import event_id, event_summary, event_title
 from .places import PlaceMatcher
-from .tense import Tense, sentence_tense
+from .triggers import best_kind
 
-# Contact words per language and kind; Slavic stems cover their inflections.
-TRIGGERS: dict[str, dict[str, str]] = {
-    "en": {
-        "summit": r"\bsummit\b",
-        "call": r"\b(phone|telephone|video) (call|conversation|talks?)|\bspoke by phone|\bcalled\b",
-        "talks": r"\btalks\b|\bnegotiat",
-        "meeting": r"\bmet\b|\bmeets?\b|\bmeeting\b|\bsat down with|\bhosted\b|\bwelcomed\b",
-        "visit": r"\bvisit(s|ed|ing)?\b|\btrip\b",
-        "message": r"\b(letter|message)\b",
-    },
-    "uk": {
-        "summit": r"саміт",
-        "call": r"телефонн|відеоконференц|відеозв|по телефону",
-        "talks": r"переговор|перемовин",
-        "meeting": r"зустр[іі]",
-        "visit": r"візит|відвіда",
-        "message": r"лист[аі]?\b|послання",
-    },
-    "ru": {
-        "summit": r"саммит",
-        "call": r"телефонн|видеоконференц|видеосвяз|по телефону",
-        "talks": r"переговор",
-        "meeting": r"встреч|встрет",
-        "visit": r"визит|посети|посещ",
-        "message": r"письм|послани",
-    },
-    "zh": {
-        "summit": r"峰会|元首会晤",
-        "call": r"通电话|通话|视频会晤|视频通话",
-        "talks": r"会谈|谈判|磋商",
-        "meeting": r"会见|会晤|见面",
-        "visit": r"访问|访华|访美",
-        "message": r"致函|贺电|信函",
-    },
-}
-NEGATION = {
-    "en": r"\b(not|no|never|won't|didn't|cancel\w*)\b",
-    "uk": r"\b(не|ні|жодн\w*|скасува\w*)\b",
-    "ru": r"\b(не|нет|никак\w*|отмен\w*)\b",
-    "zh": r"(没有|未|不会|取消)",
-}
-# When several sentences describe one contact, the more specific kind wins.
-KIND_RANK = ("summit", "talks", "meeting", "visit", "call", "message", "other")
-SENTENCE_END = re.compile(r"(?<=[.!?…。！？])[\"»”’)]*\s+|\n+")
-
-
-@dataclass
-class Candidate:
-    sentence: str
-    kind: str
-    status: str
-    us: list[str]
-    china: list[str]
-    location: str | None
-    date: DateHit | None
-    index: int
-    extra: list[str] = field(default_factory=list)
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences of a text, whitespace-trimmed, empty ones dropped."""
-    return [s.strip() for s in SENTENCE_END.split(text) if s and s.strip()]
-
-
-def find_kind(sentence: str, language: str) -> str | None:
-    triggers = TRIGGERS.get(language, TRIGGERS["en"])
-    for kind in KIND_RANK:
-        pattern = triggers.get(kind)
-        if pattern and re.search(pattern, sentence, flags=re.IGNORECASE):
-            return kind
-    return None
+LEAD_SENTENCES = 3  # an undated contact this early is the article's news: publication date
+INHERIT_REACH = 3  # sentences back an undated mention may borrow a date from
+MAX_SENTENCES = 2000  # work cap per article
+NO_PLACE_KINDS = ("call", "message")
+CONFIDENCE = {"explicit": 0.9, "relative": 0.8, "publication": 0.4}
 
 
 class Extractor:
@@ -90,106 +32,153 @@ class Extractor:
 
     def __init__(self, people: list[Person], places: PlaceMatcher):
         self.people = {p.id: p for p in people}
-        self.names = NameMatcher(people)
-        self.places = places
+        self.reader = SentenceReader(people, places, NameMatcher(people))
 
-    def candidates(self, article: Article) -> list[Candidate]:
-        found = []
-        for index, sentence in enumerate(split_sentences(article.body)):
-            candidate = self._candidate(sentence, index, article)
-            if candidate is not None:
-                found.append(candidate)
+    def candidates(self, article: Article, anchor: Anchor) -> list[Candidate]:
+        context = Context()
+        found: list[Candidate] = []
+        sentences = split_sentences(article.body)[:MAX_SENTENCES]
+        for index, sentence in enumerate(sentences):
+            found.extend(self.reader.read(sentence, index, article.language, anchor, context))
         return found
 
-    def _candidate(self, sentence: str, index: int, article: Article) -> Candidate | None:
-        language = article.language
-        mentions = self.names.find(sentence, language)
-        us = _unique(m.person for m in mentions if self.people[m.person].country == "us")
-        china = _unique(m.person for m in mentions if self.people[m.person].country == "cn")
-        if not us or not china:
-            return None
-        kind = find_kind(sentence, language)
-        if kind is None:
-            return None
-        negation = NEGATION.get(language)
-        if negation and re.search(negation, sentence, flags=re.IGNORECASE):
-            return None
-        tense = sentence_tense(sentence, language)
-        status = "planned" if tense is Tense.FUTURE else "happened"
-        hits = find_dates(sentence, language, article.published, tense)
-        return Candidate(
-            sentence=sentence,
-            kind=kind,
-            status=status,
-            us=us,
-            china=china,
-            location=self.places.find(sentence, language),
-            date=hits[0] if hits else None,
-            index=index,
-        )
-
-    def extract_events(self, article: Article) -> list[Event]:
+    def extract_events(self, article: Article, anchor: Anchor | None = None) -> list[Event]:
         """The contacts one article reports, one event per contact, dated and sourced."""
-        groups: list[list[Candidate]] = []
-        for cand in self.candidates(article):
-            for group in groups:
-                if _same_contact(group[0], cand):
-                    group.append(cand)
-                    break
-            else:
-                groups.append([cand])
-        events = [self._event(group, article) for group in groups]
-        return [e for e in events if e is not None]
+        if anchor is None:
+            published = article.published
+            anchor = Anchor(published, "day" if published else "none", "metadata")
+        found = self.candidates(article, anchor)
+        full = _date_from_context(found, anchor)
+        groups = _merge(full)
+        events = [self._event(group, article, anchor) for group in groups]
+        return sorted(events, key=lambda e: (e.date, e.id))
 
-    def _event(self, group: list[Candidate], article: Article) -> Event | None:
-        dated = [c for c in group if c.date is not None]
-        best = dated[0] if dated else group[0]
-        status = best.status
-        if best.date is None and status == "planned":
-            return None
-        date = best.date.date.isoformat() if best.date else article.published.isoformat()
-        basis = best.date.basis if best.date else "publication"
-        kind = min((c.kind for c in group), key=KIND_RANK.index)
-        location = next((c.location for c in group if c.location), None)
+    def _event(self, group: list[Candidate], article: Article, anchor: Anchor) -> Event:
+        best = next((c for c in group if c.date and not c.inherited), group[0])
+        hit = best.date
+        assert hit is not None
+        kind = best_kind([k for c in group for k in c.kinds])
+        location = None
+        if kind not in NO_PLACE_KINDS:
+            location = next((c.location for c in group if c.location), None)
         event = Event(
             id="",
             title="",
-            date=date,
+            date=hit.iso,
+            precision=hit.precision,
+            end_date=hit.end_date.isoformat() if hit.end_date else None,
             kind=kind,
-            status=status,
+            status=best.status,
             us=_unique(p for c in group for p in c.us),
             china=_unique(p for c in group for p in c.china),
             location=location,
         )
-        event.sources.append(_source(article, best, basis))
+        event.sources.append(_source(article, anchor, best))
         event.id = event_id(event, self.people)
         event.title = event_title(event, self.people)
         event.summary = event_summary(event, self.people)
         return event
 
 
+def _date_from_context(found: list[Candidate], anchor: Anchor) -> list[Candidate]:
+    """Full candidates, each with a date (own, borrowed or the publication date)."""
+    out = []
+    for cand in found:
+        if not cand.full:
+            continue
+        if cand.date is None:
+            donor = _donor(cand, found)
+            if donor is not None and donor.date is not None:
+                cand.date, cand.inherited = donor.date, True
+            elif cand.status == "happened" and cand.index < LEAD_SENTENCES and anchor.knows_day:
+                assert anchor.date is not None
+                cand.date = DateHit("", -1, anchor.date, basis="publication")
+                cand.inherited = True
+        if cand.date is not None:
+            out.append(cand)
+    return out
+
+
+def _donor(cand: Candidate, found: list[Candidate]) -> Candidate | None:
+    for other in reversed(found):
+        if other is cand or other.index > cand.index or other.index < cand.index - INHERIT_REACH:
+            continue
+        if other.date is None or other.status != cand.status or other.date.basis == "publication":
+            continue
+        if other.full or set(other.us + other.china) & set(cand.us + cand.china):
+            return other
+    return None
+
+
+def _merge(cands: list[Candidate]) -> list[list[Candidate]]:
+    strong = [c for c in cands if not c.inherited]
+    weak = [c for c in cands if c.inherited]
+    groups: list[list[Candidate]] = []
+    for cand in strong:
+        for group in groups:
+            if _same_contact(group[0], cand):
+                group.append(cand)
+                break
+        else:
+            groups.append([cand])
+    for cand in weak:
+        home = next((g for g in groups if _covers(g[0], cand)), None)
+        if home is not None:
+            home.append(cand)
+        else:
+            groups.append([cand])
+    return groups
+
+
+def _people_agree(a: Candidate, b: Candidate) -> bool:
+    """On each side where both name people, they share one."""
+    for x, y in ((a.us, b.us), (a.china, b.china)):
+        if x and y and not set(x) & set(y):
+            return False
+    return True
+
+
 def _same_contact(first: Candidate, other: Candidate) -> bool:
-    if first.status != other.status:
+    if first.status != other.status or not _people_agree(first, other):
         return False
-    if not (set(first.us) & set(other.us) and set(first.china) & set(other.china)):
-        return False
-    if first.date and other.date and first.date.date != other.date.date:
-        return False
-    return {first.kind, other.kind} <= {"summit", "talks", "meeting"} or first.kind == other.kind
+    assert first.date is not None and other.date is not None
+    return first.date.iso == other.date.iso
 
 
-def _source(article: Article, best: Candidate, basis: str) -> Source:
-    confidence = {"explicit": 0.9, "relative": 0.8, "publication": 0.5}.get(basis, 0.5)
+def _covers(event: Candidate, cand: Candidate) -> bool:
+    if event.status != cand.status or not _people_agree(event, cand):
+        return False
+    assert event.date is not None and cand.date is not None
+    if event.date.iso == cand.date.iso:
+        return True
+    end = event.date.end_date or event.date.date
+    return event.date.precision == "day" and event.date.date <= cand.date.date <= end
+
+
+def _source(article: Article, anchor: Anchor, best: Candidate) -> Source:
+    hit = best.date
+    assert hit is not None
+    basis = hit.basis
+    confidence = CONFIDENCE.get(basis, 0.5)
+    if best.inherited and basis != "publication":
+        confidence -= 0.2
+    if hit.precision != "day":
+        confidence -= 0.2
+    if not hit.weekday_agrees:
+        confidence -= 0.2
+    if best.status == "planned":
+        confidence -= 0.1
+    published = anchor.date.isoformat() if anchor.date and anchor.precision == "day" else None
     return Source(
         article=article.path,
         outlet=article.outlet,
         url=article.url,
-        published=article.published.isoformat(),
+        published=published,
         language=article.language,
         quote=best.sentence,
-        date_text=best.date.text if best.date else None,
+        date_text=hit.text or None,
         date_basis=basis,
-        confidence=confidence,
+        confidence=round(max(confidence, 0.1), 2),
     )
 
 

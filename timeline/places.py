@@ -19,6 +19,7 @@ class PlaceMatcher:
 
     def __init__(self, places: list[dict] | None = None):
         places = load_places() if places is None else places
+        self._country = {place["name"]: place.get("country") for place in places}
         self._patterns: dict[str, tuple[re.Pattern[str], dict[str, str]]] = {}
         languages = {lang for place in places for lang in place["names"]}
         for lang in languages:
@@ -39,3 +40,7 @@ class PlaceMatcher:
         pattern, owner = entry
         match = pattern.search(text)
         return owner[match.lastgroup] if match and match.lastgroup else None
+
+    def country_of(self, name: str) -> str | None:
+        """The country (us | cn) a known city is in, None for third countries."""
+        return self._country.get(name)

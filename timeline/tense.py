@@ -1,4 +1,13 @@
-"""Tense of a report: did the contact happen, or is it announced for later?"""
+"""Did the contact happen, is it announced, or is it not a contact at all?
+
+Each contact word is judged in its clause (the stretch between , ; : and the like):
+- negated ("did not meet", "не зустрівся", "没有见到") when a negation word stands just
+  before it, hypothetical ("may meet", "може", "可能"), habitual ("they talk often") or
+  a hope ("hopes to meet"): no event;
+- announced, invited, scheduled, future tense ("will", "проведе", "встретится", "将"):
+  planned;
+- otherwise: happened.
+"""
 
 from __future__ import annotations
 
@@ -11,23 +20,111 @@ class Tense(enum.Enum):
     FUTURE = "future"
 
 
-# General future/plan markers of each language (auxiliaries, "plan", "invite", "expected").
+class Modality(enum.Enum):
+    HAPPENED = "happened"
+    PLANNED = "planned"
+    NONE = "none"  # negated, hypothetical, habitual: not an event
+
+
 FUTURE_MARKERS = {
-    "en": r"\b(will|would|shall|plans? to|planned|is to|are to|expected to|scheduled|"
-    r"invited?|invitation|to visit|going to|next week|upcoming|hopes? to)\b",
-    "uk": r"(буде|будуть|планує|планують|запланован|має намір|мають намір|запрос|"
-    r"запрошен|відвідає|зустрінеться|очікується|наступного тижня|здійснить|проведе|"
-    r"проведуть|прибуде|майбутн)",
-    "ru": r"(будет|будут|планирует|планируют|запланирован|намерен|пригласил|приглас|"
-    r"посетит|встретится|ожидается|на следующей неделе|совершит|проведет|проведут|"
-    r"прибудет|предстоящ)",
-    "zh": r"(将|计划|拟|邀请|应邀|即将|下周|预计|准备)",
+    "en": r"\b(?:will|shall|won't|would|is to|are to|was to|were to|(?:is|are|was|were) "
+    r"(?:scheduled|set|due|expected|slated|likely) to|plans? to|planning to|planned|"
+    r"scheduled|upcoming|forthcoming|next (?:week|month|year)|later this (?:week|month|year)|"
+    r"to (?:host|meet|visit|hold|travel)|invit\w+|agreed to (?:meet|hold|visit)|"
+    r"ahead of)\b|'ll\b",
+    "uk": r"(?<!\w)(?:буде|будуть|\w+тиме|\w+тимуть|проведе|проведуть|відбудеться|"
+    r"відвідає|зустрінеться|зустрінуться|прибуде|здійснить|планує|планують|запланова\w*|"
+    r"має намір|мають намір|наступно\w* тижн\w*|очікується|запрос\w*|запрошен\w*|"
+    r"домовилися про|домовились про|підпишуть|підпише|майбутн\w*|найближчим часом)(?!\w)",
+    "ru": r"(?<!\w)(?:будет|будут|проведет|проведут|проведёт|состоится|пройдет|пройдёт|"
+    r"посетит|встретится|встретятся|прибудет|совершит|планирует|планируют|запланирова\w*|"
+    r"намерен\w*|пригла\w*|на следующей неделе|ожидается|предстоящ\w*|договорились о|"
+    r"подпишут|подпишет|скорее всего)(?!\w)",
+    "zh": r"将|計劃|计划|拟|擬|邀请|邀請|即将|即將|下周|下週|预计|預計|准备|準備|有望|届时|屆時",
+    "de": r"\b(?:wird|werden|soll|sollen|geplant|plant|planen|will|wollen)\b",
+    "fr": r"\b(?:va|vont|devrait|devraient|prévu\w*|prévoit|rencontrera\w*|se rendra|"
+    r"aura lieu|visitera)\b",
+    "es": r"\b(?:va a|van a|se reunirá\w*|visitará|prevé|previst\w*|planea\w*|será|serán)\b",
+    "it": r"\b(?:\w+eranno|\w+erà|previst\w*|prevede|sarà|saranno)\b",
+    "pt": r"\b(?:vai|vão|irá|irão|\w+rá|\w+rão|previst\w*)\b",
+    "pl": r"\b(?:spotkają|spotka się|odbędzie|planuje|zaplanowan\w*|będzie|będą)\b",
+    "el": r"(?<!\w)(?:θα|σχεδιάζ\w*)(?!\w)",
+    "hy": r"կվարի|կայցելի|կհանդիպի|կայանալիք|կկայանա",
 }
+HYPOTHETICAL = {
+    "en": r"\b(?:may|might|could|if|possible|possibly|hopes?|hoped|hoping|wants? to|"
+    r"would like|often|regularly|frequently|usually|every year)\b",
+    "uk": r"(?<!\w)(?:може|можуть|міг би|могли б|можлив\w*|якщо|сподіва\w*|хоче|хочуть|"
+    r"часто|регулярно|постійн\w*)(?!\w)",
+    "ru": r"(?<!\w)(?:может|могут|мог бы|могли бы|возможн\w*|если|надеется|надеются|хочет|"
+    r"хотят|часто|регулярно|постоянн\w*)(?!\w)",
+    "zh": r"可能|或许|或將|如果|希望|经常|經常|定期",
+    "de": r"\b(?:könnte|könnten|möglich\w*|wenn|falls|hofft|oft|regelmäßig)\b",
+    "fr": r"\b(?:pourrait|pourraient|possible|si|espère|souvent|régulièrement)\b",
+    "es": r"\b(?:podría|podrían|posible|si|espera|a menudo)\b",
+    "it": r"\b(?:potrebbe|potrebbero|possibile|se|spera|spesso)\b",
+    "pt": r"\b(?:poderia|poderá|possível|se|espera|frequentemente)\b",
+    "pl": r"\b(?:może|mogą|mógłby|możliw\w*|jeśli|jeżeli|często)\b",
+    "el": r"(?<!\w)(?:μπορεί|πιθαν\w*|αν|ελπίζ\w*|συχνά)(?!\w)",
+}
+NEGATION = {
+    "en": r"\b(?:not|no|never|didn't|did not|won't|without|cancel\w*|postpon\w*|instead of)\b",
+    "uk": r"(?<!\w)(?:не|ні|ніколи|жодн\w*|без|скасува\w*|відклал\w*|відкла\w*)(?!\w)",
+    "ru": r"(?<!\w)(?:не|ни|никогда|никак\w*|без|отмен\w*|отложил\w*|отложен\w*)(?!\w)",
+    "zh": r"没有|沒有|未|没|沒|不会|不會|取消|推迟|推遲",
+    "de": r"\b(?:nicht|kein\w*|nie|ohne|abgesagt)\b",
+    "fr": r"\b(?:ne|n'|pas|jamais|sans|annul\w*)\b",
+    "es": r"\b(?:no|nunca|sin|cancel\w*)\b",
+    "it": r"\b(?:non|mai|senza|annull\w*)\b",
+    "pt": r"\b(?:não|nunca|sem|cancel\w*)\b",
+    "pl": r"\b(?:nie|nigdy|bez|odwoła\w*)\b",
+    "el": r"(?<!\w)(?:δεν|μην|χωρίς|ακύρω\w*)(?!\w)",
+}
+CLAUSE_BREAK = re.compile(r"[;:，；、—–]|,|\s(?:while|but|whereas|although|а|але|но|однак|однако)\s")
+NEGATION_REACH = 24  # characters before the contact word searched for a negation
+_CACHE: dict[tuple[str, str], re.Pattern[str] | None] = {}
+
+
+def _pattern(table: dict[str, str], language: str, name: str) -> re.Pattern[str] | None:
+    key = (name, language)
+    if key not in _CACHE:
+        source = table.get(language)
+        _CACHE[key] = re.compile(source, flags=re.IGNORECASE) if source else None
+    return _CACHE[key]
+
+
+def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
+    """The clause of `sentence` around `position`: between the nearest breaks on each side."""
+    start, end = 0, len(sentence)
+    for match in CLAUSE_BREAK.finditer(sentence):
+        if match.end() <= position:
+            start = match.end()
+        elif match.start() >= position:
+            end = match.start()
+            break
+    return start, end
+
+
+def modality(sentence: str, start: int, end: int, language: str, clause: tuple[int, int]) -> Modality:
+    """How the contact word at start..end is reported, judged in its clause."""
+    c_start, c_end = clause
+    text = sentence[c_start:c_end]
+    before = sentence[max(c_start, start - NEGATION_REACH) : start]
+    negation = _pattern(NEGATION, language, "neg")
+    if negation and negation.search(before):
+        return Modality.NONE
+    hypothetical = _pattern(HYPOTHETICAL, language, "hyp")
+    if hypothetical and hypothetical.search(text):
+        return Modality.NONE
+    future = _pattern(FUTURE_MARKERS, language, "fut")
+    if future and future.search(text):
+        return Modality.PLANNED
+    return Modality.HAPPENED
 
 
 def sentence_tense(sentence: str, language: str) -> Tense:
     """FUTURE when the sentence carries a plan or future marker of its language, else PAST."""
-    pattern = FUTURE_MARKERS.get(language)
-    if pattern and re.search(pattern, sentence, flags=re.IGNORECASE):
+    pattern = _pattern(FUTURE_MARKERS, language, "fut")
+    if pattern and pattern.search(sentence):
         return Tense.FUTURE
     return Tense.PAST

@@ -1,0 +1,350 @@
+"""`timeline eval`: run the extractor alone on annotated articles (JSON lines) and score it.
+
+The scoring rule (issue 3):
+- targets are gold events with status happened, optional false and date_basis explicit or
+  relative; gold events that are optional or inferred are neutral: never missed, and a
+  prediction that matches one is neither right nor false;
+- a prediction matches a gold event when its date equals the gold date or one of its
+  alt_dates, or falls within date..end_date (a YYYY-MM gold date matches any day of that
+  month), and, on each side where the gold names participants, they share one (canonical
+  English names, case-insensitive). Each gold event matches once;
+- precision = matched predictions / predicted events; recall = matched targets / targets.
+Planned events are scored the same way, separately. A negative article "has events" when
+it gets a happened prediction that matches no gold event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+from .dates import Anchor
+from .extract import Extractor
+from .model import Article, Event, Person, Problem
+from .published import infer_anchor
+
+TARGET_BASES = ("explicit", "relative")
+
+
+@dataclass
+class Record:
+    """One annotated article of the evaluation file."""
+
+    id: str
+    language: str
+    label: str
+    text: str
+    published: object
+    gold: list[dict]
+    url: str | None = None
+
+
+@dataclass
+class Tally:
+    """Counts for one slice (overall, a language, planned)."""
+
+    predicted: int = 0
+    matched: int = 0
+    targets: int = 0
+    found: int = 0
+    exact_dates: int = 0
+
+    def add(self, other: Tally) -> None:
+        self.predicted += other.predicted
+        self.matched += other.matched
+        self.targets += other.targets
+        self.found += other.found
+        self.exact_dates += other.exact_dates
+
+    def scores(self) -> dict:
+        precision = self.matched / self.predicted if self.predicted else 0.0
+        recall = self.found / self.targets if self.targets else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        accuracy = self.exact_dates / self.found if self.found else 0.0
+        return {
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "f1": round(f1, 4),
+            "targets": self.targets,
+            "predicted": self.predicted,
+            "matched": self.found,
+            "date_accuracy": round(accuracy, 4),
+        }
+
+
+@dataclass
+class Report:
+    overall: Tally = field(default_factory=Tally)
+    by_language: dict[str, Tally] = field(default_factory=dict)
+    planned: Tally = field(default_factory=Tally)
+    negatives: int = 0
+    negatives_with_events: int = 0
+    inferred_publication: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "overall": self.overall.scores(),
+            "by_language": {k: v.scores() for k, v in sorted(self.by_language.items())},
+            "planned": self.planned.scores(),
+            "negatives": {"articles": self.negatives, "with_events": self.negatives_with_events},
+            "publication_inferred": [
+                {"id": i, "published": d, "from": how} for i, d, how in self.inferred_publication
+            ],
+        }
+
+
+def read_records(path: Path) -> tuple[list[Record], list[Problem]]:
+    """Records of a JSON-lines file; a bad line is reported with its number and skipped."""
+    records, problems = [], []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            record, problem = _record(path.as_posix(), number, line)
+            if problem:
+                problems.append(problem)
+            elif record:
+                records.append(record)
+    return records, problems
+
+
+def _record(where: str, number: int, line: str) -> tuple[Record | None, Problem | None]:
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as err:
+        return None, Problem(where, f"expected JSON, found {err.msg}", line=number, column=err.colno)
+    if not isinstance(data, dict):
+        return None, Problem(where, f"expected an object, found {type(data).__name__}", line=number)
+    for key, kind in (("id", str), ("language", str), ("text", str)):
+        if not isinstance(data.get(key), kind):
+            found = type(data.get(key)).__name__
+            return None, Problem(where, f"expected a string, found {found}", key, line=number)
+    events = data.get("events") or []
+    if not isinstance(events, list) or not all(isinstance(e, dict) for e in events):
+        return None, Problem(where, "expected a list of objects", "events", line=number)
+    record = Record(
+        id=data["id"],
+        language=data["language"].lower(),
+        label=str(data.get("label") or ("positive" if events else "negative")),
+        text=data["text"],
+        published=data.get("published"),
+        gold=events,
+        url=data.get("url") if isinstance(data.get("url"), str) else None,
+    )
+    return record, None
+
+
+def record_article(record: Record, anchor: Anchor) -> Article:
+    """The record as an article for the extractor (no file, no store)."""
+    title = record.text.strip().split("\n", 1)[0][:200] if record.text.strip() else record.id
+    outlet = urlparse(record.url).netloc if record.url else "unknown"
+    return Article(
+        path=f"eval:{record.id}",
+        title=title,
+        outlet=outlet or "unknown",
+        published=anchor.date,  # type: ignore[arg-type]
+        language=record.language,
+        body=record.text,
+        url=record.url,
+        published_inferred=anchor.source not in ("metadata",),
+    )
+
+
+def prediction(event: Event, names: dict[str, str]) -> dict:
+    """One predicted event in the `--predictions` format, with canonical English names."""
+    source = event.sources[0] if event.sources else None
+    return {
+        "date": event.date,
+        "end_date": event.end_date,
+        "kind": event.kind,
+        "us_participants": [names.get(p, p) for p in event.us],
+        "china_participants": [names.get(p, p) for p in event.china],
+        "location": event.location,
+        "status": event.status,
+        "evidence": source.quote if source else None,
+        "date_text": source.date_text if source else None,
+        "date_basis": source.date_basis if source else None,
+        "confidence": source.confidence if source else None,
+    }
+
+
+def _day_range(value: str) -> tuple[dt.date, dt.date] | None:
+    try:
+        if len(value) == 7:
+            first = dt.date.fromisoformat(value + "-01")
+            nxt = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            return first, nxt - dt.timedelta(days=1)
+        day = dt.date.fromisoformat(value[:10])
+        return day, day
+    except ValueError:
+        return None
+
+
+def date_matches(pred: dict, gold: dict) -> tuple[bool, bool]:
+    """(matches, exactly): the predicted date against the gold date, alt dates and range."""
+    date = pred.get("date")
+    gold_date = gold.get("date")
+    if not date or not gold_date:
+        return False, False
+    if date == gold_date:
+        return True, True
+    if date in (gold.get("alt_dates") or []):
+        return True, False
+    if len(date) != 10:
+        return False, False
+    span = _day_range(gold_date)
+    end = _day_range(gold.get("end_date") or "") if gold.get("end_date") else None
+    if span is None:
+        return False, False
+    last = end[1] if end else span[1]
+    return span[0].isoformat() <= date <= last.isoformat(), False
+
+
+def _shares(pred_names: list[str], gold_names: list[str]) -> bool:
+    if not gold_names:
+        return True
+    return bool({n.lower() for n in pred_names} & {n.lower() for n in gold_names})
+
+
+def event_matches(pred: dict, gold: dict) -> tuple[bool, bool]:
+    ok, exact = date_matches(pred, gold)
+    if not ok:
+        return False, False
+    us = _shares(pred["us_participants"], gold.get("us_participants") or [])
+    cn = _shares(pred["china_participants"], gold.get("china_participants") or [])
+    return us and cn, exact
+
+
+def is_target(gold: dict) -> bool:
+    return not gold.get("optional") and gold.get("date_basis") in TARGET_BASES
+
+
+def score(preds: list[dict], golds: list[dict]) -> tuple[Tally, int]:
+    """Match predictions to gold events of one status; return the tally and false predictions."""
+    pairs = [[event_matches(p, g) for g in golds] for p in preds]
+    owner = _assign(pairs, golds)
+    tally = Tally(targets=sum(1 for g in golds if is_target(g)))
+    false = 0
+    for index in range(len(preds)):
+        gold_index = owner.get(index)
+        if gold_index is None:
+            tally.predicted += 1
+            false += 1
+        elif is_target(golds[gold_index]):
+            tally.predicted += 1
+            tally.matched += 1
+            tally.found += 1
+            tally.exact_dates += int(pairs[index][gold_index][1])
+    return tally, false
+
+
+def _assign(pairs: list[list[tuple[bool, bool]]], golds: list[dict]) -> dict[int, int]:
+    """A maximum matching of predictions to gold events, targets first (augmenting paths)."""
+    gold_owner: dict[int, int] = {}
+    order = sorted(range(len(golds)), key=lambda g: not is_target(golds[g]))
+
+    def attempt(pred: int, seen: set[int]) -> bool:
+        for gold in order:
+            if pairs[pred][gold][0] and gold not in seen:
+                seen.add(gold)
+                if gold not in gold_owner or attempt(gold_owner[gold], seen):
+                    gold_owner[gold] = pred
+                    return True
+        return False
+
+    for pred in range(len(pairs)):
+        attempt(pred, set())
+    return {pred: gold for gold, pred in gold_owner.items()}
+
+
+def evaluate(
+    records: Iterable[Record], people: list[Person], extractor: Extractor
+) -> tuple[Report, list[dict]]:
+    """Score the extractor on the records; also return the predictions, one line per record."""
+    names = {p.id: p.name for p in people}
+    report, lines = Report(), []
+    for record in records:
+        anchor = infer_anchor(record.published, record.text, record.language)
+        if anchor.source != "metadata" or anchor.precision != "day":
+            shown = anchor.date.isoformat()[: 10 if anchor.precision == "day" else 7] if anchor.date else "unknown"
+            report.inferred_publication.append((record.id, shown, anchor.source))
+        events = extractor.extract_events(record_article(record, anchor), anchor=anchor)
+        preds = [prediction(e, names) for e in events]
+        lines.append({"id": record.id, "published": _anchor_text(anchor), "events": preds})
+        _score_record(report, record, preds)
+    return report, lines
+
+
+def _anchor_text(anchor: Anchor) -> dict:
+    day = anchor.date.isoformat() if anchor.date else None
+    if day and anchor.precision == "month":
+        day = day[:7]
+    return {"date": day, "from": anchor.source}
+
+
+def _score_record(report: Report, record: Record, preds: list[dict]) -> None:
+    for status, tally_of in (("happened", None), ("planned", report.planned)):
+        mine = [p for p in preds if p["status"] == status]
+        gold = [g for g in record.gold if g.get("status") == status]
+        tally, false = score(mine, gold)
+        if tally_of is not None:
+            tally_of.add(tally)
+            continue
+        report.overall.add(tally)
+        report.by_language.setdefault(record.language, Tally()).add(tally)
+        if record.label != "positive":
+            report.negatives += 1
+            report.negatives_with_events += int(false > 0)
+
+
+def format_report(report: Report) -> str:
+    """The human-readable table printed by `timeline eval`."""
+    data = report.as_dict()
+    rows = [("overall", data["overall"])]
+    rows += [(f"  {k}", v) for k, v in data["by_language"].items()]
+    rows.append(("planned", data["planned"]))
+    out = [f"{'':10} {'P':>6} {'R':>6} {'F1':>6} {'targets':>8} {'pred':>5} {'date acc':>9}"]
+    for name, s in rows:
+        out.append(
+            f"{name:10} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} "
+            f"{s['targets']:8d} {s['predicted']:5d} {s['date_accuracy']:9.3f}"
+        )
+    neg = data["negatives"]
+    out.append(f"negative articles: {neg['articles']}, with a false happened event: {neg['with_events']}")
+    for item in data["publication_inferred"]:
+        out.append(f"publication date of {item['id']}: {item['published']} (from {item['from']})")
+    return "\n".join(out)
+
+
+def run_eval(args) -> int:  # type: ignore[no-untyped-def]
+    """The `timeline eval` command: read, extract, score, print; non-zero on bad input."""
+    import sys
+
+    from .people import load_people
+    from .places import PlaceMatcher
+
+    path = Path(args.file)
+    try:
+        records, problems = read_records(path)
+    except (OSError, UnicodeDecodeError) as err:
+        print(f"error: {path}: cannot read: {err}", file=sys.stderr)
+        return 2
+    people, people_problems = load_people(Path(args.content) / "people.yml")
+    problems += people_problems
+    extractor = Extractor(people, PlaceMatcher())
+    report, lines = evaluate(records, people, extractor)
+    if args.predictions:
+        with open(args.predictions, "w", encoding="utf-8") as out:
+            for line in lines:
+                out.write(json.dumps(line, ensure_ascii=False) + "\n")
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False))
+    else:
+        print(format_report(report))
+    return 1 if problems else 0

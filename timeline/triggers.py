@@ -1,0 +1,161 @@
+"""Contact words per language and kind (CAMEO/PLOVER "consult" modes).
+
+Slavic and other inflecting languages are matched by stems, so one entry covers the cases.
+A language without its own table uses the English one plus the generic words below (many
+news languages borrow "summit", "visit", "video").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+KINDS_BY_RANK = ("summit", "talks", "meeting", "call", "visit", "message", "other")
+
+# Per language: kind -> regex of words that report that kind of contact.
+TRIGGERS: dict[str, dict[str, str]] = {
+    "en": {
+        "call": r"\b(?:phone|telephone|video|virtual)[- ](?:call|conversation|talks?|meeting|"
+        r"summit|conference)s?\b|\bvideo ?conference|\bspoke (?:by|on the) (?:phone|telephone)|"
+        r"\bphoned\b|\bcall (?:with|between)\b",
+        "summit": r"\bsummit\b",
+        "talks": r"\btalks\b|\bnegotiations\b|\bdialogue\b|\bdiscuss(?:ed|es)?\b(?=[^.]{0,80}\bwith\b)",
+        "meeting": r"\bmet\b|\bmeets?\b|\bmeeting\b|\bsat down with\b|\bhost(?:s|ed|ing)?\b|"
+        r"\bwelcom(?:ed|es|ing)\b|\bgreeted\b|\b(?:working|state) dinner\b|\bluncheon\b|"
+        r"\bsign(?:ed|ing)\b|\breceived\b(?=[^.]{0,40}\b(?:President|Minister|Secretary))",
+        "visit": r"\bvisit(?:s|ed|ing)?\b|\btrip to\b|\barriv(?:ed|es|ing|al)\b|\blanded\b",
+        "message": r"\bletters?\b|\bmessages?\b|\bwrote to\b|\bcongratulat(?:ed|ory)\b",
+    },
+    "uk": {
+        "call": r"телефонн\w*|по телефону|відеоконференц\w*|відеозв\W?язк\w*|"
+        r"відеорозмов\w*|відеозустріч\w*|поговорил\w*|розмовля\w*",
+        "summit": r"саміт\w*",
+        "talks": r"переговор\w*|перемовин\w*|обговори\w*|консультаці\w*|розмов[аиуо]\w*",
+        "meeting": r"зустр[іі]\w*|прийня\w* (?=\w*\s*(?:президент|голов|лідер|міністр|держсекретар))|"
+        r"прийма\w*|підписа\w*",
+        "visit": r"візит\w*|відвіда\w*|відвіду\w*|прибу\w*|прилеті\w*|прилетил\w*",
+        "message": r"\bлист\w{0,3}\b|послання|привітал\w*",
+    },
+    "ru": {
+        "call": r"телефонн\w*|по телефону|видеоконференц\w*|видеосвяз\w*|видеовстреч\w*|"
+        r"созвонил\w*|видеоразговор\w*",
+        "summit": r"саммит\w*",
+        "talks": r"переговор\w*|обсуди\w*|обсужда\w*|консультаци\w*|беседова\w*|беседа\w*|"
+        r"разговор\w*",
+        "meeting": r"встреч\w*|встрет\w*|встреча\w*|принял\w* (?!\w*\s*(?:решени|участи|меры))|"
+        r"подписа\w*",
+        "visit": r"визит\w*|посети\w*|посещ\w*|прибыл\w*|прилетел\w*|прилет\w*",
+        "message": r"\bписьм\w*|послани\w*|поздрави\w*",
+    },
+    "zh": {
+        "call": r"通电话|通话|电话交谈|视频会晤|视频通话|视频会议|視頻|通電話|通話",
+        "summit": r"峰会|元首会晤|峰會",
+        "talks": r"会谈|谈判|磋商|對話|会談|會談|談判",
+        "meeting": r"会见|会晤|见面|接见|面谈|会面|迎接|设宴|宴请|會見|會晤|見面|會面|签署",
+        "visit": r"访问|访华|访美|抵达|到访|訪問|訪華|訪美|抵達",
+        "message": r"致函|贺电|贺信|信函|复信|致信|賀電|賀信",
+    },
+    "de": {
+        "call": r"telefon\w*|videokonferenz\w*|videoschalt\w*",
+        "summit": r"gipfel\w*",
+        "talks": r"gespräch\w*|verhandlung\w*",
+        "meeting": r"\btreffen\b|\btraf\w*|getroffen|empf(?:ang|ing|angen)\w*",
+        "visit": r"besuch\w*|eingetroffen|\breist\w*",
+        "message": r"\bbrief\w*|botschaft\w*",
+    },
+    "fr": {
+        "call": r"téléphon\w*|visioconférence\w*|vidéoconférence\w*",
+        "summit": r"sommet\w*",
+        "talks": r"entretien\w*|négociation\w*|pourparlers|discut\w*",
+        "meeting": r"rencontr\w*|réuni\w*|\breçu\b",
+        "visit": r"visit\w*|arrivé\w*",
+        "message": r"\blettre\w*|\bmessage\w*",
+    },
+    "es": {
+        "call": r"telefónic\w*|llamada\w*|videoconferencia\w*",
+        "summit": r"cumbre\w*",
+        "talks": r"conversaci\w*|negociaci\w*|diálogo",
+        "meeting": r"reuni\w*|encuentro\w*|se reunió|recibió",
+        "visit": r"visit\w*|lleg[óa]\w*",
+        "message": r"\bcarta\w*|\bmensaje\w*",
+    },
+    "it": {
+        "call": r"telefonat\w*|videoconferenz\w*|videochiamat\w*",
+        "summit": r"vertice\w*|summit",
+        "talks": r"colloqu\w*|negoziat\w*|trattativ\w*",
+        "meeting": r"incontr\w*|riuni\w*|ricevuto",
+        "visit": r"visit\w*|arrivat\w*|missione",
+        "message": r"\blettera\w*|\bmessaggi\w*",
+    },
+    "pt": {
+        "call": r"telefon\w*|videoconfer\w*",
+        "summit": r"cúpula\w*|cimeira\w*",
+        "talks": r"conversa\w*|negocia\w*",
+        "meeting": r"reuni\w*|encontr\w*|recebeu",
+        "visit": r"visit\w*|cheg(?:ou|ada)\w*",
+        "message": r"\bcarta\w*|\bmensage\w*",
+    },
+    "pl": {
+        "call": r"telefoniczn\w*|wideokonferencj\w*|rozmaw\w*|rozmow\w*",
+        "summit": r"szczyt\w*",
+        "talks": r"negocjacj\w*|rozmow\w*",
+        "meeting": r"spotka\w*|spotkani\w*|przyj[ąę]\w*",
+        "visit": r"wizyt\w*|przyby\w*|przylecia\w*",
+        "message": r"\blist\w{0,3}\b",
+    },
+    "el": {
+        "call": r"τηλεφων\w*|βιντεοδιάσκεψ\w*",
+        "summit": r"σύνοδ\w*",
+        "talks": r"συνομιλ\w*|διαπραγματ\w*",
+        "meeting": r"συναντ\w*|συνάντ\w*",
+        "visit": r"επίσκεψ\w*|επισκέφθ\w*|έφτασε",
+        "message": r"επιστολ\w*|μήνυμα\w*",
+    },
+    "hy": {
+        "call": r"հեռախոս\w*",
+        "summit": r"գագաթնաժողով\w*",
+        "talks": r"բանակցություն\w*|բանակցել\w*",
+        "meeting": r"հանդիպ\w*",
+        "visit": r"այց\w*",
+        "message": r"ուղերձ\w*|նամակ\w*",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One contact word in a sentence."""
+
+    kind: str
+    start: int
+    end: int
+
+
+_COMPILED: dict[str, re.Pattern[str]] = {}
+
+
+def trigger_pattern(language: str) -> re.Pattern[str]:
+    """One alternation of all kinds' words for a language, kinds as named groups."""
+    if language not in _COMPILED:
+        table = TRIGGERS.get(language, TRIGGERS["en"])
+        parts = [f"(?P<{kind}>{table[kind]})" for kind in KINDS_BY_RANK if kind in table]
+        _COMPILED[language] = re.compile("|".join(parts), flags=re.IGNORECASE)
+    return _COMPILED[language]
+
+
+def find_triggers(sentence: str, language: str) -> list[Trigger]:
+    """Every contact word in `sentence`, in order, with the kind it reports."""
+    return [
+        Trigger(m.lastgroup or "other", m.start(), m.end())
+        for m in trigger_pattern(language).finditer(sentence)
+    ]
+
+
+def best_kind(kinds: list[str]) -> str:
+    """When several words describe one contact, the most specific kind wins."""
+    known = [k for k in kinds if k in KINDS_BY_RANK]
+    if not known:
+        return "other"
+    if "call" in known:  # "phone talks", "video meeting": the medium decides
+        return "call"
+    return min(known, key=KINDS_BY_RANK.index)
