@@ -22,7 +22,14 @@ from .tense import Modality, Tense, clause_bounds, modality
 from .triggers import Trigger, best_kind, find_triggers
 
 MAX_SENTENCE = 3000  # longer "sentences" (tables, run-on junk) are cut to this many characters
-SENTENCE_END = re.compile(r"(?<=[.!?…。！？])[\"»”’)]*\s+|(?<=[。！？])|\n+")
+BOUNDARY = re.compile(r"[.!?…]+[\"»”’)]*\s+|[。！？]+[\"»”’）)]*|\n+")
+# A period after these does not end a sentence: titles, month abbreviations, initials,
+# "U.S.", and day numbers written as ordinals ("15. November", "W piątek 18.").
+ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Rep|Gov|Prof|St|Jr|Sr|No|Vol|Jan|Feb|Mar|Apr|Jun|Jul|"
+    r"Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|approx|ім|им|г|р|ст|тис|млн|млрд|ул|вул)|"
+    r"\b[A-ZА-ЯІЇЄҐ]|\b(?:U\.S|U\.N|U\.K|E\.U)|(?<!\d)\d{1,2})\.$"
+)
 
 
 @dataclass
@@ -48,21 +55,75 @@ class Candidate:
 
 def split_sentences(text: str) -> list[str]:
     """Sentences of a text, whitespace-trimmed, empty ones dropped, each at most MAX_SENTENCE."""
-    return [s.strip()[:MAX_SENTENCE] for s in SENTENCE_END.split(text) if s and s.strip()]
+    out, start = [], 0
+    for match in BOUNDARY.finditer(text):
+        if "\n" not in match.group() and match.group()[0] == ".":
+            tail = text[max(start, match.start() - 8) : match.start() + 1]
+            if ABBREVIATION.search(tail):
+                continue
+        _keep(out, text[start : match.end()])
+        start = match.end()
+    _keep(out, text[start:])
+    return out
+
+
+def _keep(out: list[str], piece: str) -> None:
+    piece = piece.strip()
+    if piece:
+        out.append(piece[:MAX_SENTENCE])
 
 
 @dataclass
 class Context:
-    """What the article has said so far: the people last named on each side."""
+    """What the article has said so far: the people last named on each side, and next."""
 
     us: list[str] = field(default_factory=list)
     china: list[str] = field(default_factory=list)
+    next_us: list[str] = field(default_factory=list)
+    next_china: list[str] = field(default_factory=list)
 
     def remember(self, us: list[str], china: list[str]) -> None:
         if us:
             self.us = us
         if china:
             self.china = china
+
+    def fill(self, side: str) -> list[str]:
+        """People for a side named only as a group: last named before, else just after."""
+        if side == "us":
+            return list(self.us or self.next_us)
+        return list(self.china or self.next_china)
+
+
+# Which office on the other side is "his counterpart" of an office.
+COUNTERPART = {
+    "President": "President",
+    "Vice President": "Vice President",
+    "Secretary of State": "Minister of Foreign Affairs",
+    "Minister of Foreign Affairs": "Secretary of State",
+    "National Security Advisor": "Top Diplomat",
+    "Top Diplomat": "National Security Advisor",
+    "Secretary of Defense": "Minister of National Defense",
+    "Minister of National Defense": "Secretary of Defense",
+    "Secretary of Commerce": "Minister of Commerce",
+    "Minister of Commerce": "Secretary of Commerce",
+    "Secretary of the Treasury": "Chief Trade Negotiator",
+    "Chief Trade Negotiator": "Secretary of the Treasury",
+    "Special Presidential Envoy for Climate": "Special Envoy for Climate Change",
+    "Special Envoy for Climate Change": "Special Presidential Envoy for Climate",
+}
+COUNTERPART_WORDS = re.compile(r"counterpart|колег|коллег|对口|同行|homolog|omolog|Amtskolleg", re.I)
+LATIN_SENTENCE = re.compile(r"[A-Za-z]")
+NON_LATIN_LANGUAGES = ("uk", "ru", "zh", "el", "hy", "be", "bg", "sr", "kk", "ja", "ko", "ar")
+
+
+def reading_language(sentence: str, language: str) -> str:
+    """An English tweet quoted in a Russian article is read as English."""
+    if language not in NON_LATIN_LANGUAGES:
+        return language
+    letters = [c for c in sentence[:400] if c.isalpha()]
+    latin = sum(1 for c in letters if c.isascii())
+    return "en" if letters and latin / len(letters) > 0.8 else language
 
 
 class SentenceReader:
@@ -75,95 +136,135 @@ class SentenceReader:
         self.places = places
 
     def people_in(self, sentence: str, language: str) -> tuple[list[str], list[str]]:
-        mentions = self.names.find(sentence, language)
+        mentions = self.names.find(sentence, reading_language(sentence, language))
         us = _unique(m.person for m in mentions if self.by_id[m.person].country == "us")
         china = _unique(m.person for m in mentions if self.by_id[m.person].country == "cn")
         return us, china
 
-    def read(
-        self, sentence: str, index: int, language: str, anchor: Anchor, context: Context
-    ) -> list[Candidate]:
-        """The candidates of one sentence (none when it has no contact word)."""
-        triggers = find_triggers(sentence, language)
-        us, china = self.people_in(sentence, language)
-        if not triggers:
-            context.remember(us, china)
-            return []
-        out = []
-        for status, group in _by_status(sentence, triggers, language).items():
-            cand = self._candidate(sentence, index, language, anchor, context, status, group, us, china)
-            if cand is not None:
-                out.append(cand)
-        context.remember(us, china)
-        return out
-
-    def _candidate(  # noqa: PLR0913 - one sentence's facts
+    def read(  # noqa: PLR0913
         self,
         sentence: str,
         index: int,
         language: str,
         anchor: Anchor,
         context: Context,
-        status: str,
-        group: list[Trigger],
-        us: list[str],
-        china: list[str],
-    ) -> Candidate | None:
-        tense = Tense.FUTURE if status == "planned" else Tense.PAST
-        date = _pick_date(sentence, group, find_dates(sentence, language, anchor, tense))
-        day = (date.date if date else anchor.date) or None
-        us, china = list(us), list(china)
-        sides = {"us"} if us else set()
-        sides |= {"cn"} if china else set()
-        self._add_roles(sentence, language, day, us, china, sides)
-        sides |= sides_named(sentence, language)
-        if both_sides_named(sentence, language):
+        named: tuple[list[str], list[str]] | None = None,
+    ) -> list[Candidate]:
+        """The candidates of one sentence (none when it has no contact word)."""
+        us, china = named if named is not None else self.people_in(sentence, language)
+        language = reading_language(sentence, language)
+        triggers = find_triggers(sentence, language)
+        out = []
+        if triggers:
+            for status, group in _by_status(sentence, triggers, language).items():
+                found = Found(sentence, index, language, status, group, list(us), list(china))
+                cand = self._candidate(found, anchor, context)
+                if cand is not None:
+                    out.append(cand)
+        context.remember(us, china)
+        return out
+
+    def _candidate(self, f: Found, anchor: Anchor, context: Context) -> Candidate | None:
+        tense = Tense.FUTURE if f.status == "planned" else Tense.PAST
+        date = _pick_date(f.sentence, f.group, find_dates(f.sentence, f.language, anchor, tense))
+        day = date.date if date else anchor.date
+        sides = {s for s, people in (("us", f.us), ("cn", f.china)) if people}
+        self._add_roles(f, day, sides)
+        sides |= sides_named(f.sentence, f.language)
+        if both_sides_named(f.sentence, f.language):
             sides |= {"us", "cn"}
-            us = us or list(context.us)
-            china = china or list(context.china)
-        kinds = [t.kind for t in group]
-        if "visit" in kinds and len(sides) == 1:
-            sides |= self._destination(sentence, language, sides)
+        places = self._places_of_sides(f.sentence, f.language)
+        kinds = [t.kind for t in f.group]
+        if "arrival" in kinds and not places:
+            kinds = [k for k in kinds if k != "arrival"]  # arriving at a third country
+        if not kinds:
+            return None
+        if {"visit", "arrival"} & set(kinds) and len(sides) == 1:
+            sides |= places - sides
+        self._fill(f, sides, day, context, kinds)
         if not sides:
             return None
         return Candidate(
-            sentence=sentence,
-            index=index,
+            sentence=f.sentence,
+            index=f.index,
             kind=best_kind(kinds),
-            status=status,
-            us=us,
-            china=china,
+            status=f.status,
+            us=f.us,
+            china=f.china,
             sides=sides,
-            location=self.places.find(sentence, language),
+            location=self.places.find(f.sentence, f.language),
             date=date,
             kinds=kinds,
         )
 
-    def _add_roles(self, sentence, language, day, us, china, sides) -> None:  # type: ignore[no-untyped-def]
+    def _fill(self, f: Found, sides: set[str], day, context: Context, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+        """Name the people of a side given only as a group, a counterpart or a host."""
+        if sides < {"us", "cn"} or day is None:
+            return
+        for side, mine, theirs in (("us", f.us, f.china), ("cn", f.china, f.us)):
+            if mine:
+                continue
+            found = self._counterparts(theirs, day) if COUNTERPART_WORDS.search(f.sentence) else []
+            if not found and {"visit", "arrival"} & set(kinds):
+                found = self._host(theirs, side, day)
+            if not found:
+                found = context.fill(side)
+            mine.extend(p for p in found if p not in mine)
+
+    def _counterparts(self, others: list[str], day) -> list[str]:  # type: ignore[no-untyped-def]
+        found = []
+        for pid in others:
+            person = self.by_id[pid]
+            for role in person.roles:
+                title = COUNTERPART.get(role.title)
+                if title and role.held_on(day.isoformat()):
+                    other = "cn" if person.country == "us" else "us"
+                    holder = office_holder(self.people, title, other, day.isoformat())
+                    if holder:
+                        found.append(holder.id)
+        return found
+
+    def _host(self, visitors: list[str], side: str, day) -> list[str]:  # type: ignore[no-untyped-def]
+        """A head of state or government visiting is hosted by the other side's president."""
+        if not any(self.by_id[p].level == "leader" for p in visitors):
+            return []
+        holder = office_holder(self.people, "President", side, day.isoformat())
+        return [holder.id] if holder else []
+
+    def _add_roles(self, f: Found, day, sides: set[str]) -> None:  # type: ignore[no-untyped-def]
         if day is None:
             return
-        named = {m.start for m in self.names.find(sentence, language)}
-        for role in find_roles(sentence, language):
+        named = {m.start for m in self.names.find(f.sentence, f.language)}
+        for role in find_roles(f.sentence, f.language):
             if any(role.end <= s <= role.end + 3 for s in named):
                 continue  # "Secretary of State Antony Blinken": the name says who
             holder = office_holder(self.people, role.title, role.country, day.isoformat())
+            sides.add(role.country)
             if holder is None:
-                sides.add(role.country)
                 continue
-            side = us if holder.country == "us" else china
+            side = f.us if holder.country == "us" else f.china
             if holder.id not in side:
                 side.append(holder.id)
-            sides.add(holder.country)
 
-    def _destination(self, sentence: str, language: str, sides: set[str]) -> set[str]:
-        """For a visit: the other country, named or through one of its cities."""
-        other = "cn" if "us" in sides else "us"
-        if other in countries_named(sentence, language):
-            return {other}
+    def _places_of_sides(self, sentence: str, language: str) -> set[str]:
+        """The sides whose country or one of whose cities the sentence names."""
+        found = countries_named(sentence, language)
         city = self.places.find(sentence, language)
-        if city and self.places.country_of(city) == other:
-            return {other}
-        return set()
+        country = self.places.country_of(city) if city else None
+        return found | ({country} if country else set())
+
+
+@dataclass
+class Found:
+    """The facts of one sentence for one status (happened or planned)."""
+
+    sentence: str
+    index: int
+    language: str
+    status: str
+    group: list[Trigger]
+    us: list[str]
+    china: list[str]
 
 
 def _by_status(sentence: str, triggers: list[Trigger], language: str) -> dict[str, list[Trigger]]:
@@ -179,7 +280,8 @@ def _by_status(sentence: str, triggers: list[Trigger], language: str) -> dict[st
 
 def _pick_date(sentence: str, group: list[Trigger], hits: list[DateHit]) -> DateHit | None:
     """The date of a contact: in the clause of one of its words, else the nearest one."""
-    usable = [h for h in hits if h.precision in ("day", "month")]
+    # Month-only dates are kept when relative ("last month"); "in April" is background.
+    usable = [h for h in hits if h.precision == "day" or (h.precision == "month" and h.basis == "relative")]
     if not usable:
         return None
     for trigger in group:

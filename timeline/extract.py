@@ -38,8 +38,12 @@ class Extractor:
         context = Context()
         found: list[Candidate] = []
         sentences = split_sentences(article.body)[:MAX_SENTENCES]
+        named = [self.reader.people_in(s, article.language) for s in sentences]
         for index, sentence in enumerate(sentences):
-            found.extend(self.reader.read(sentence, index, article.language, anchor, context))
+            context.next_us, context.next_china = named[index + 1] if index + 1 < len(named) else ([], [])
+            found.extend(
+                self.reader.read(sentence, index, article.language, anchor, context, named[index])
+            )
         return found
 
     def extract_events(self, article: Article, anchor: Anchor | None = None) -> list[Event]:
@@ -121,7 +125,7 @@ def _merge(cands: list[Candidate]) -> list[list[Candidate]]:
                 break
         else:
             groups.append([cand])
-    for cand in weak:
+    for cand in sorted(weak, key=lambda c: c.date.basis == "publication"):  # type: ignore[union-attr]
         home = next((g for g in groups if _covers(g[0], cand)), None)
         if home is not None:
             home.append(cand)
@@ -149,8 +153,8 @@ def _covers(event: Candidate, cand: Candidate) -> bool:
     if event.status != cand.status or not _people_agree(event, cand):
         return False
     assert event.date is not None and cand.date is not None
-    if event.date.iso == cand.date.iso:
-        return True
+    if event.date.iso == cand.date.iso or cand.date.basis == "publication":
+        return True  # the publication date was only a guess: the dated mention wins
     end = event.date.end_date or event.date.date
     return event.date.precision == "day" and event.date.date <= cand.date.date <= end
 

@@ -29,7 +29,7 @@ ROLE_PHRASES: dict[str, list[tuple[str, str, str]]] = {
         ("cn", "President", rf"\b{CN} (?:President|leader|head of state)\b|\bPresident {OF_CN}"),
         ("us", "Vice President", rf"\b{US} Vice President\b"),
         ("cn", "Vice President", rf"\b{CN} Vice President\b|\bVice President {OF_CN}"),
-        ("cn", "Premier", rf"\b{CN} Premier\b|\bPremier {OF_CN}"),
+        ("cn", "Premier", rf"\b{CN} Premier\b|(?<!Vice )\bPremier {OF_CN}"),
         ("us", "Secretary of State", rf"\b(?:{US} )?Secretary of State\b"),
         ("cn", "Minister of Foreign Affairs", rf"\b{CN} [Ff]oreign [Mm]inister\b|"
          rf"\b[Ff]oreign [Mm]inister {OF_CN}|\bMinister of Foreign Affairs {OF_CN}"),

@@ -3,9 +3,10 @@
 Each contact word is judged in its clause (the stretch between , ; : and the like):
 - negated ("did not meet", "не зустрівся", "没有见到") when a negation word stands just
   before it, hypothetical ("may meet", "може", "可能"), habitual ("they talk often") or
-  a hope ("hopes to meet"): no event;
-- announced, invited, scheduled, future tense ("will", "проведе", "встретится", "将"):
-  planned;
+  a hope ("hopes to meet") anywhere from the start of the sentence to the end of its
+  clause: no event;
+- announced, invited, scheduled, future tense ("will", "проведе", "встретится", "将"),
+  from the start of the sentence to the end of its clause: planned;
 - otherwise: happened.
 """
 
@@ -40,7 +41,8 @@ FUTURE_MARKERS = {
     r"посетит|встретится|встретятся|прибудет|совершит|планирует|планируют|запланирова\w*|"
     r"намерен\w*|пригла\w*|на следующей неделе|ожидается|предстоящ\w*|договорились о|"
     r"подпишут|подпишет|скорее всего)(?!\w)",
-    "zh": r"将|計劃|计划|拟|擬|邀请|邀請|即将|即將|下周|下週|预计|預計|准备|準備|有望|届时|屆時",
+    "zh": r"将|將|計劃|计划|拟|擬|邀请|邀請|即将|即將|下周|下週|预计|預計|准备|準備|有望|届时|屆時|"
+    r"定于|定於|预定|預定",
     "de": r"\b(?:wird|werden|soll|sollen|geplant|plant|planen|will|wollen)\b",
     "fr": r"\b(?:va|vont|devrait|devraient|prévu\w*|prévoit|rencontrera\w*|se rendra|"
     r"aura lieu|visitera)\b",
@@ -108,7 +110,7 @@ def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
 def modality(sentence: str, start: int, end: int, language: str, clause: tuple[int, int]) -> Modality:
     """How the contact word at start..end is reported, judged in its clause."""
     c_start, c_end = clause
-    text = sentence[c_start:c_end]
+    text = sentence[:c_end]  # a modal or future word earlier in the sentence scopes over it
     before = sentence[max(c_start, start - NEGATION_REACH) : start]
     negation = _pattern(NEGATION, language, "neg")
     if negation and negation.search(before):

@@ -11,6 +11,14 @@ import re
 from dataclasses import dataclass
 
 KINDS_BY_RANK = ("summit", "talks", "meeting", "call", "visit", "message", "other")
+# "arrival" is a visit when the place arrived at is in the US or China (contacts.py checks).
+SEARCH_ORDER = (*KINDS_BY_RANK[:5], "arrival", *KINDS_BY_RANK[5:])
+MULTILATERAL = re.compile(
+    r"(?:G-?20|G-?7|G-?8|APEC|ASEAN|BRICS|NATO|SCO|EAS|Group of (?:20|Seven|Twenty)|"
+    r"двадцятки|двадцатки|Группы двадцати|Групи двадцяти|ШОС|АТЭС|АТЕС|"
+    r"20国集团|二十国集团|20國集團|二十國集團|亚太经合组织|亞太經合組織|东亚)\W{0,3}\w{0,12}\W{0,3}$",
+    flags=re.IGNORECASE,
+)
 
 # Per language: kind -> regex of words that report that kind of contact.
 TRIGGERS: dict[str, dict[str, str]] = {
@@ -23,7 +31,8 @@ TRIGGERS: dict[str, dict[str, str]] = {
         "meeting": r"\bmet\b|\bmeets?\b|\bmeeting\b|\bsat down with\b|\bhost(?:s|ed|ing)?\b|"
         r"\bwelcom(?:ed|es|ing)\b|\bgreeted\b|\b(?:working|state) dinner\b|\bluncheon\b|"
         r"\bsign(?:ed|ing)\b|\breceived\b(?=[^.]{0,40}\b(?:President|Minister|Secretary))",
-        "visit": r"\bvisit(?:s|ed|ing)?\b|\btrip to\b|\barriv(?:ed|es|ing|al)\b|\blanded\b",
+        "visit": r"\bvisit(?:s|ed|ing)?\b|\btrip to\b",
+        "arrival": r"\barriv(?:ed|es|e|ing|al)\b|\blanded\b",
         "message": r"\bletters?\b|\bmessages?\b|\bwrote to\b|\bcongratulat(?:ed|ory)\b",
     },
     "uk": {
@@ -31,9 +40,10 @@ TRIGGERS: dict[str, dict[str, str]] = {
         r"відеорозмов\w*|відеозустріч\w*|поговорил\w*|розмовля\w*",
         "summit": r"саміт\w*",
         "talks": r"переговор\w*|перемовин\w*|обговори\w*|консультаці\w*|розмов[аиуо]\w*",
-        "meeting": r"зустр[іі]\w*|прийня\w* (?=\w*\s*(?:президент|голов|лідер|міністр|держсекретар))|"
-        r"прийма\w*|підписа\w*",
-        "visit": r"візит\w*|відвіда\w*|відвіду\w*|прибу\w*|прилеті\w*|прилетил\w*",
+        "meeting": r"зустр[іі]\w*|прийня\w*(?=\s+(?:президент|голов|лідер|міністр|держсекретар))|"
+        r"прийма\w*|підписа\w*|підпиш\w*",
+        "visit": r"візит\w*|відвіда\w*|відвіду\w*",
+        "arrival": r"прибу\w*|прилеті\w*|прилетил\w*",
         "message": r"\bлист\w{0,3}\b|послання|привітал\w*",
     },
     "ru": {
@@ -42,9 +52,10 @@ TRIGGERS: dict[str, dict[str, str]] = {
         "summit": r"саммит\w*",
         "talks": r"переговор\w*|обсуди\w*|обсужда\w*|консультаци\w*|беседова\w*|беседа\w*|"
         r"разговор\w*",
-        "meeting": r"встреч\w*|встрет\w*|встреча\w*|принял\w* (?!\w*\s*(?:решени|участи|меры))|"
+        "meeting": r"встреч\w*|встрет\w*|встреча\w*|принял\w*(?!\s+(?:решени|участи|мер|приглашени|закон))|"
         r"подписа\w*",
-        "visit": r"визит\w*|посети\w*|посещ\w*|прибыл\w*|прилетел\w*|прилет\w*",
+        "visit": r"визит\w*|посети\w*|посещ\w*",
+        "arrival": r"прибыл\w*|прилетел\w*|прилет\w*",
         "message": r"\bписьм\w*|послани\w*|поздрави\w*",
     },
     "zh": {
@@ -52,7 +63,8 @@ TRIGGERS: dict[str, dict[str, str]] = {
         "summit": r"峰会|元首会晤|峰會",
         "talks": r"会谈|谈判|磋商|對話|会談|會談|談判",
         "meeting": r"会见|会晤|见面|接见|面谈|会面|迎接|设宴|宴请|會見|會晤|見面|會面|签署",
-        "visit": r"访问|访华|访美|抵达|到访|訪問|訪華|訪美|抵達",
+        "visit": r"访问|访华|访美|到访|訪問|訪華|訪美",
+        "arrival": r"抵达|抵達|飞抵|飛抵",
         "message": r"致函|贺电|贺信|信函|复信|致信|賀電|賀信",
     },
     "de": {
@@ -60,7 +72,8 @@ TRIGGERS: dict[str, dict[str, str]] = {
         "summit": r"gipfel\w*",
         "talks": r"gespräch\w*|verhandlung\w*",
         "meeting": r"\btreffen\b|\btraf\w*|getroffen|empf(?:ang|ing|angen)\w*",
-        "visit": r"besuch\w*|eingetroffen|\breist\w*",
+        "visit": r"besuch\w*",
+        "arrival": r"eingetroffen|\breist\w*|angekommen",
         "message": r"\bbrief\w*|botschaft\w*",
     },
     "fr": {
@@ -68,7 +81,8 @@ TRIGGERS: dict[str, dict[str, str]] = {
         "summit": r"sommet\w*",
         "talks": r"entretien\w*|négociation\w*|pourparlers|discut\w*",
         "meeting": r"rencontr\w*|réuni\w*|\breçu\b",
-        "visit": r"visit\w*|arrivé\w*",
+        "visit": r"visit\w*",
+        "arrival": r"arrivé\w*",
         "message": r"\blettre\w*|\bmessage\w*",
     },
     "es": {
@@ -76,7 +90,8 @@ TRIGGERS: dict[str, dict[str, str]] = {
         "summit": r"cumbre\w*",
         "talks": r"conversaci\w*|negociaci\w*|diálogo",
         "meeting": r"reuni\w*|encuentro\w*|se reunió|recibió",
-        "visit": r"visit\w*|lleg[óa]\w*",
+        "visit": r"visit\w*",
+        "arrival": r"lleg[óa]\w*",
         "message": r"\bcarta\w*|\bmensaje\w*",
     },
     "it": {
@@ -84,7 +99,8 @@ TRIGGERS: dict[str, dict[str, str]] = {
         "summit": r"vertice\w*|summit",
         "talks": r"colloqu\w*|negoziat\w*|trattativ\w*",
         "meeting": r"incontr\w*|riuni\w*|ricevuto",
-        "visit": r"visit\w*|arrivat\w*|missione",
+        "visit": r"visit\w*|missione",
+        "arrival": r"arrivat\w*",
         "message": r"\blettera\w*|\bmessaggi\w*",
     },
     "pt": {
@@ -92,7 +108,8 @@ TRIGGERS: dict[str, dict[str, str]] = {
         "summit": r"cúpula\w*|cimeira\w*",
         "talks": r"conversa\w*|negocia\w*",
         "meeting": r"reuni\w*|encontr\w*|recebeu",
-        "visit": r"visit\w*|cheg(?:ou|ada)\w*",
+        "visit": r"visit\w*",
+        "arrival": r"cheg(?:ou|ada)\w*",
         "message": r"\bcarta\w*|\bmensage\w*",
     },
     "pl": {
@@ -100,7 +117,8 @@ TRIGGERS: dict[str, dict[str, str]] = {
         "summit": r"szczyt\w*",
         "talks": r"negocjacj\w*|rozmow\w*",
         "meeting": r"spotka\w*|spotkani\w*|przyj[ąę]\w*",
-        "visit": r"wizyt\w*|przyby\w*|przylecia\w*",
+        "visit": r"wizyt\w*",
+        "arrival": r"przyby\w*|przylecia\w*",
         "message": r"\blist\w{0,3}\b",
     },
     "el": {
@@ -108,7 +126,8 @@ TRIGGERS: dict[str, dict[str, str]] = {
         "summit": r"σύνοδ\w*",
         "talks": r"συνομιλ\w*|διαπραγματ\w*",
         "meeting": r"συναντ\w*|συνάντ\w*",
-        "visit": r"επίσκεψ\w*|επισκέφθ\w*|έφτασε",
+        "visit": r"επίσκεψ\w*|επισκέφθ\w*",
+        "arrival": r"έφτασε",
         "message": r"επιστολ\w*|μήνυμα\w*",
     },
     "hy": {
@@ -138,22 +157,26 @@ def trigger_pattern(language: str) -> re.Pattern[str]:
     """One alternation of all kinds' words for a language, kinds as named groups."""
     if language not in _COMPILED:
         table = TRIGGERS.get(language, TRIGGERS["en"])
-        parts = [f"(?P<{kind}>{table[kind]})" for kind in KINDS_BY_RANK if kind in table]
+        parts = [f"(?P<{kind}>{table[kind]})" for kind in SEARCH_ORDER if kind in table]
         _COMPILED[language] = re.compile("|".join(parts), flags=re.IGNORECASE)
     return _COMPILED[language]
 
 
 def find_triggers(sentence: str, language: str) -> list[Trigger]:
     """Every contact word in `sentence`, in order, with the kind it reports."""
-    return [
-        Trigger(m.lastgroup or "other", m.start(), m.end())
-        for m in trigger_pattern(language).finditer(sentence)
-    ]
+    found = []
+    for match in trigger_pattern(language).finditer(sentence):
+        kind = match.lastgroup or "other"
+        if kind == "summit" and MULTILATERAL.search(sentence[max(0, match.start() - 30) : match.start()]):
+            continue  # "the G20 summit": co-attendance is not a contact
+        found.append(Trigger(kind, match.start(), match.end()))
+    return found
 
 
 def best_kind(kinds: list[str]) -> str:
     """When several words describe one contact, the most specific kind wins."""
-    known = [k for k in kinds if k in KINDS_BY_RANK]
+    known = ["visit" if k == "arrival" else k for k in kinds]
+    known = [k for k in known if k in KINDS_BY_RANK]
     if not known:
         return "other"
     if "call" in known:  # "phone talks", "video meeting": the medium decides
