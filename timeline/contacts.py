@@ -22,14 +22,20 @@ from .tense import Modality, Tense, clause_bounds, modality
 from .triggers import Trigger, best_kind, find_triggers
 
 MAX_SENTENCE = 3000  # longer "sentences" (tables, run-on junk) are cut to this many characters
+ORDINAL_NEXT = re.compile(
+    r"\s+(?:[a-zäöüßąćęłńóśźżа-яіїєґ]|Januar|Februar|März|April|Mai|Juni|Juli|August|September|"
+    r"Oktober|November|Dezember|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|"
+    r"września|października|listopada|grudnia)"
+)
 BOUNDARY = re.compile(r"[.!?…]+[\"»”’)]*\s+|[。！？]+[\"»”’）)]*|\n+")
 # A period after these does not end a sentence: titles, month abbreviations, initials,
 # "U.S.", and day numbers written as ordinals ("15. November", "W piątek 18.").
 ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Rep|Gov|Prof|St|Jr|Sr|No|Vol|Jan|Feb|Mar|Apr|Jun|Jul|"
     r"Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|approx|ім|им|г|р|ст|тис|млн|млрд|ул|вул)|"
-    r"\b[A-ZА-ЯІЇЄҐ]|\b(?:U\.S|U\.N|U\.K|E\.U)|(?<!\d)\d{1,2})\.$"
+    r"\b[A-ZА-ЯІЇЄҐ]|\b(?:U\.S|U\.N|U\.K|E\.U))\.$"
 )
+ORDINAL = re.compile(r"(?<!\d)\d{1,2}\.$")
 
 
 @dataclass
@@ -60,6 +66,8 @@ def split_sentences(text: str) -> list[str]:
         if "\n" not in match.group() and match.group()[0] == ".":
             tail = text[max(start, match.start() - 8) : match.start() + 1]
             if ABBREVIATION.search(tail):
+                continue
+            if ORDINAL.search(tail) and ORDINAL_NEXT.match(text, match.start() + 1):
                 continue
         _keep(out, text[start : match.end()])
         start = match.end()
@@ -278,10 +286,26 @@ def _by_status(sentence: str, triggers: list[Trigger], language: str) -> dict[st
     return groups
 
 
+OTHER_ZONE = re.compile(r"时间|時間|\btime\b|время|часом|за київським", re.IGNORECASE)
+
+
+def _in_other_zone(sentence: str, hit: DateHit) -> bool:
+    """A date in "(Beijing time Friday 2:50)": the same moment in another time zone."""
+    opening = max(sentence.rfind("(", 0, hit.start), sentence.rfind("（", 0, hit.start))
+    if opening < 0 or max(sentence.rfind(")", 0, hit.start), sentence.rfind("）", 0, hit.start)) > opening:
+        return False
+    return bool(OTHER_ZONE.search(sentence, opening, hit.start + len(hit.text) + 12))
+
+
 def _pick_date(sentence: str, group: list[Trigger], hits: list[DateHit]) -> DateHit | None:
     """The date of a contact: in the clause of one of its words, else the nearest one."""
     # Month-only dates are kept when relative ("last month"); "in April" is background.
-    usable = [h for h in hits if h.precision == "day" or (h.precision == "month" and h.basis == "relative")]
+    usable = [
+        h
+        for h in hits
+        if (h.precision == "day" or (h.precision == "month" and h.basis == "relative"))
+        and not _in_other_zone(sentence, h)
+    ]
     if not usable:
         return None
     for trigger in group:

@@ -54,13 +54,13 @@ FUTURE_MARKERS = {
     "hy": r"կվարի|կայցելի|կհանդիպի|կայանալիք|կկայանա",
 }
 HYPOTHETICAL = {
-    "en": r"\b(?:may|might|could|if|possible|possibly|hopes?|hoped|hoping|wants? to|"
+    "en": r"\b(?:may|might|could|if|whether|possible|possibly|hopes?|hoped|hoping|wants? to|"
     r"would like|often|regularly|frequently|usually|every year)\b",
-    "uk": r"(?<!\w)(?:може|можуть|міг би|могли б|можлив\w*|якщо|сподіва\w*|хоче|хочуть|"
+    "uk": r"(?<!\w)(?:може|можуть|міг би|могли б|можлив\w*|якщо|чи|сподіва\w*|хоче|хочуть|"
     r"часто|регулярно|постійн\w*)(?!\w)",
-    "ru": r"(?<!\w)(?:может|могут|мог бы|могли бы|возможн\w*|если|надеется|надеются|хочет|"
+    "ru": r"(?<!\w)(?:может|могут|мог бы|могли бы|возможн\w*|если|ли|надеется|надеются|хочет|"
     r"хотят|часто|регулярно|постоянн\w*)(?!\w)",
-    "zh": r"可能|或许|或將|如果|希望|经常|經常|定期",
+    "zh": r"可能|或许|或將|如果|是否|希望|经常|經常|定期",
     "de": r"\b(?:könnte|könnten|möglich\w*|wenn|falls|hofft|oft|regelmäßig)\b",
     "fr": r"\b(?:pourrait|pourraient|possible|si|espère|souvent|régulièrement)\b",
     "es": r"\b(?:podría|podrían|posible|si|espera|a menudo)\b",

@@ -25,7 +25,7 @@ TRIGGERS: dict[str, dict[str, str]] = {
     "en": {
         "call": r"\b(?:phone|telephone|video|virtual)[- ](?:call|conversation|talks?|meeting|"
         r"summit|conference)s?\b|\bvideo ?conference|\bspoke (?:by|on the) (?:phone|telephone)|"
-        r"\bphoned\b|\bcall (?:with|between)\b",
+        r"\bphoned\b",
         "summit": r"\bsummit\b",
         "talks": r"\btalks\b|\bnegotiations\b|\bdialogue\b|\bdiscuss(?:ed|es)?\b(?=[^.]{0,80}\bwith\b)",
         "meeting": r"\bmet\b|\bmeets?\b|\bmeeting\b|\bsat down with\b|\bhost(?:s|ed|ing)?\b|"
