@@ -53,7 +53,7 @@ class Extractor:
             anchor = Anchor(published, "day" if published else "none", "metadata")
         found = self.candidates(article, anchor)
         full = _date_from_context(found, anchor)
-        groups = _merge(full)
+        groups = _merge(full, self.people)
         events = [self._event(group, article, anchor) for group in groups]
         return sorted(events, key=lambda e: (e.date, e.id))
 
@@ -114,19 +114,19 @@ def _donor(cand: Candidate, found: list[Candidate]) -> Candidate | None:
     return None
 
 
-def _merge(cands: list[Candidate]) -> list[list[Candidate]]:
+def _merge(cands: list[Candidate], people: dict[str, Person]) -> list[list[Candidate]]:
     strong = [c for c in cands if not c.inherited]
     weak = [c for c in cands if c.inherited]
     groups: list[list[Candidate]] = []
     for cand in strong:
         for group in groups:
-            if _same_contact(group[0], cand):
+            if _same_contact(group[0], cand) or _same_leader_day(group[0], cand, people):
                 group.append(cand)
                 break
         else:
             groups.append([cand])
     for cand in sorted(weak, key=lambda c: c.date.basis == "publication"):  # type: ignore[union-attr]
-        home = next((g for g in groups if _covers(g[0], cand)), None)
+        home = next((g for g in groups if _covers(g[0], cand, people)), None)
         if home is not None:
             home.append(cand)
         else:
@@ -149,8 +149,23 @@ def _same_contact(first: Candidate, other: Candidate) -> bool:
     return first.date.iso == other.date.iso
 
 
-def _covers(event: Candidate, cand: Candidate) -> bool:
-    if event.status != cand.status or not _people_agree(event, cand):
+def _same_leader_day(first: Candidate, other: Candidate, people: dict[str, Person]) -> bool:
+    """A head of state's day with the other side is one event (the welcome, the talks...)."""
+    assert first.date is not None and other.date is not None
+    if first.status != other.status or first.date.iso != other.date.iso:
+        return False
+    return _shared_leader(first, other, people)
+
+
+def _shared_leader(first: Candidate, other: Candidate, people: dict[str, Person]) -> bool:
+    shared = set(first.us + first.china) & set(other.us + other.china)
+    return any(people[p].level == "leader" for p in shared if p in people)
+
+
+def _covers(event: Candidate, cand: Candidate, people: dict[str, Person]) -> bool:
+    if event.status != cand.status:
+        return False
+    if not _people_agree(event, cand) and not _shared_leader(event, cand, people):
         return False
     assert event.date is not None and cand.date is not None
     if event.date.iso == cand.date.iso or cand.date.basis == "publication":
