@@ -51,6 +51,7 @@ RU_MONTHS = {
     **dict.fromkeys(["ноября", "ноябре", "ноябрь", "ноя"], 11),
     **dict.fromkeys(["декабря", "декабре", "декабрь", "дек"], 12),
 }
+ABBREVIATED = {"янв", "фев", "мар", "апр", "июн", "июл", "авг", "сен", "сент", "окт", "ноя", "дек"}
 UK_LOCATIVE = {w for w in UK_MONTHS if w.endswith(("і", "ому"))}
 RU_LOCATIVE = {w for w in RU_MONTHS if w.endswith("е")}
 EN_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -135,7 +136,9 @@ _SL_DASH = r"\s*(?:-|–|—|і|й|та|и|по|до)\s*"
 
 def _slavic_pattern(months: dict[str, int], locative: set[str], lang: str) -> re.Pattern[str]:
     genitive = [m for m in months if m not in locative]
-    month = rf"(?:{_alt(genitive)})\.?"
+    short = [m for m in genitive if m in ABBREVIATED]
+    full = [m for m in genitive if m not in ABBREVIATED]
+    month = rf"(?:{_alt(full)}|(?:{_alt(short)})\.?)"
     weekdays = UK_WEEKDAYS if lang == "uk" else RU_WEEKDAYS
     return re.compile(
         rf"(?P<range>(?:\b(?:з|із|с|від|от)\s+)?(?P<rd1>{D}){_SL_DASH}(?P<rd2>{D})\s+"
