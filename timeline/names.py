@@ -51,40 +51,73 @@ def form_pattern(form: str, inflect_latin: bool = False) -> str:
     return rf"(?<![\w-]){body}(?:'s|’s)?(?![\w-])"
 
 
+WORD = re.compile(r"\w+")
+
+
+def _key(word: str) -> str:
+    return word[:3].lower()
+
+
 class NameMatcher:
-    """All name forms of all people in one compiled alternation per language."""
+    """All name forms of all people, indexed by the first letters of their first word.
+
+    One big alternation of hundreds of forms costs hundreds of steps per character; here
+    the text's words are looked up in an index and only the forms that start like the word
+    are tried there, so the scan stays linear with a small constant. Chinese forms (no
+    spaces between words) are found with `str.find`.
+    """
 
     def __init__(self, people: list[Person]):
-        self._patterns: dict[str, re.Pattern[str]] = {}
-        self._owner: dict[str, dict[str, str]] = {}
         self._people = people
+        self._index: dict[str, dict[str, list[tuple[re.Pattern[str], str, int]]]] = {}
+        self._cjk: dict[str, list[tuple[str, str]]] = {}
         for lang in {lang for p in people for lang in p.names} | {"en"}:
             self._compile(lang, people)
 
     def _compile(self, lang: str, people: list[Person]) -> None:
-        forms: list[tuple[str, str]] = []
+        index: dict[str, list[tuple[re.Pattern[str], str, int]]] = {}
+        cjk: list[tuple[str, str]] = []
         for person in people:
             for form in {*person.names.get(lang, []), *person.names.get("en", [])}:
-                forms.append((form, person.id))
-        # Longer forms first, so "Цінь Ган" wins over "Цінь".
-        forms.sort(key=lambda f: -len(f[0]))
-        groups, owner = [], {}
-        for index, (form, pid) in enumerate(forms):
-            groups.append(f"(?P<g{index}>{form_pattern(form, lang in LATIN_INFLECTING)})")
-            owner[f"g{index}"] = pid
-        self._patterns[lang] = re.compile("|".join(groups)) if groups else re.compile(r"(?!x)x")
-        self._owner[lang] = owner
+                if CJK.search(form):
+                    cjk.append((form, person.id))
+                    continue
+                first = WORD.search(form)
+                if first is None:
+                    continue
+                pattern = re.compile(form_pattern(form, lang in LATIN_INFLECTING))
+                index.setdefault(_key(first.group()), []).append((pattern, person.id, len(form)))
+        for entries in index.values():
+            entries.sort(key=lambda e: -e[2])  # longer forms first: "Цінь Ган" before "Цінь"
+        self._index[lang] = index
+        self._cjk[lang] = sorted(cjk, key=lambda f: -len(f[0]))
 
     def find(self, text: str, language: str) -> list[Mention]:
-        """Every mention of a registry person in `text`, in order."""
-        if language not in self._patterns and language in LATIN_INFLECTING:
+        """Every mention of a registry person in `text`, in order, without overlaps."""
+        if language not in self._index and language in LATIN_INFLECTING:
             self._compile(language, self._people)
-        pattern = self._patterns.get(language) or self._patterns.get("en")
-        if pattern is None:
-            return []
-        owner = self._owner.get(language) or self._owner["en"]
-        return [
-            Mention(owner[m.lastgroup], m.start(), m.end())
-            for m in pattern.finditer(text)
-            if m.lastgroup
-        ]
+        lang = language if language in self._index else "en"
+        index = self._index[lang]
+        found: list[Mention] = []
+        for word in WORD.finditer(text):
+            for pattern, pid, _ in index.get(_key(word.group()), ()):
+                match = pattern.match(text, word.start())
+                if match:
+                    found.append(Mention(pid, match.start(), match.end()))
+                    break
+        if CJK.search(text):
+            for form, pid in self._cjk[lang]:
+                start = text.find(form)
+                while start >= 0:
+                    found.append(Mention(pid, start, start + len(form)))
+                    start = text.find(form, start + len(form))
+        return _without_overlaps(found)
+
+
+def _without_overlaps(found: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for mention in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
+        if out and mention.start < out[-1].end:
+            continue
+        out.append(mention)
+    return out
