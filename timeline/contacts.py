@@ -18,7 +18,7 @@ from .names import NameMatcher
 from .people import office_holder
 from .places import PlaceMatcher
 from .roles import both_sides_named, countries_named, find_roles, sides_named
-from .tense import Modality, Tense, clause_bounds, modality
+from .tense import Clauses, Modality, SentenceModality, Tense
 from .triggers import Trigger, best_kind, find_triggers
 
 MAX_SENTENCE = 3000  # longer "sentences" (tables, run-on junk) are cut to this many characters
@@ -275,11 +275,14 @@ class Found:
     china: list[str]
 
 
+MAX_TRIGGERS = 12  # contact words looked at per sentence (work cap)
+
+
 def _by_status(sentence: str, triggers: list[Trigger], language: str) -> dict[str, list[Trigger]]:
     groups: dict[str, list[Trigger]] = {}
-    for trigger in triggers:
-        clause = clause_bounds(sentence, trigger.start)
-        how = modality(sentence, trigger.start, trigger.end, language, clause)
+    marks = SentenceModality(sentence, language)
+    for trigger in triggers[:MAX_TRIGGERS]:
+        how = marks.at(trigger.start)
         if how is Modality.NONE:
             continue
         groups.setdefault(how.value, []).append(trigger)
@@ -308,8 +311,9 @@ def _pick_date(sentence: str, group: list[Trigger], hits: list[DateHit]) -> Date
     ]
     if not usable:
         return None
+    clauses = Clauses(sentence)
     for trigger in group:
-        start, end = clause_bounds(sentence, trigger.start)
+        start, end = clauses.around(trigger.start)
         same = [h for h in usable if start <= h.start < end]
         if same:
             return _closest(same, trigger.start)

@@ -12,6 +12,7 @@ Each contact word is judged in its clause (the stretch between , ; : and the lik
 
 from __future__ import annotations
 
+import bisect
 import enum
 import re
 
@@ -95,33 +96,52 @@ def _pattern(table: dict[str, str], language: str, name: str) -> re.Pattern[str]
     return _CACHE[key]
 
 
-def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
-    """The clause of `sentence` around `position`: between the nearest breaks on each side."""
-    start, end = 0, len(sentence)
-    for match in CLAUSE_BREAK.finditer(sentence):
-        if match.end() <= position:
-            start = match.end()
-        elif match.start() >= position:
-            end = match.start()
-            break
-    return start, end
+class Clauses:
+    """The clause breaks of one sentence, found once."""
+
+    def __init__(self, sentence: str):
+        self.length = len(sentence)
+        self.starts = [m.end() for m in CLAUSE_BREAK.finditer(sentence)]
+        self.ends = [m.start() for m in CLAUSE_BREAK.finditer(sentence)]
+
+    def around(self, position: int) -> tuple[int, int]:
+        before = bisect.bisect_right(self.starts, position) - 1
+        start = self.starts[before] if before >= 0 else 0
+        after = bisect.bisect_left(self.ends, position)
+        end = self.ends[after] if after < len(self.ends) else self.length
+        return start, end
 
 
-def modality(sentence: str, start: int, end: int, language: str, clause: tuple[int, int]) -> Modality:
-    """How the contact word at start..end is reported, judged in its clause."""
-    c_start, c_end = clause
-    text = sentence[:c_end]  # a modal or future word earlier in the sentence scopes over it
-    before = sentence[max(c_start, start - NEGATION_REACH) : start]
-    negation = _pattern(NEGATION, language, "neg")
-    if negation and negation.search(before):
-        return Modality.NONE
-    hypothetical = _pattern(HYPOTHETICAL, language, "hyp")
-    if hypothetical and hypothetical.search(text):
-        return Modality.NONE
-    future = _pattern(FUTURE_MARKERS, language, "fut")
-    if future and future.search(text):
-        return Modality.PLANNED
-    return Modality.HAPPENED
+class SentenceModality:
+    """Negation, hypothetical and future markers of one sentence, found once (linear)."""
+
+    def __init__(self, sentence: str, language: str):
+        self.clauses = Clauses(sentence)
+        self.marks = {
+            name: [m.start() for m in pattern.finditer(sentence)] if pattern else []
+            for name, pattern in (
+                ("neg", _pattern(NEGATION, language, "neg")),
+                ("hyp", _pattern(HYPOTHETICAL, language, "hyp")),
+                ("fut", _pattern(FUTURE_MARKERS, language, "fut")),
+            )
+        }
+
+    def _any(self, name: str, start: int, end: int) -> bool:
+        marks = self.marks[name]
+        index = bisect.bisect_left(marks, start)
+        return index < len(marks) and marks[index] < end
+
+    def at(self, start: int) -> Modality:
+        """How the contact word starting at `start` is reported."""
+        c_start, c_end = self.clauses.around(start)
+        if self._any("neg", max(c_start, start - NEGATION_REACH), start):
+            return Modality.NONE
+        # a modal or future word earlier in the sentence scopes over the contact word
+        if self._any("hyp", 0, c_end):
+            return Modality.NONE
+        if self._any("fut", 0, c_end):
+            return Modality.PLANNED
+        return Modality.HAPPENED
 
 
 def sentence_tense(sentence: str, language: str) -> Tense:
