@@ -1,0 +1,127 @@
+"""Throughput of the extractor against the naive baseline, on one core.
+
+A synthetic corpus of 1,000 articles of 2-4 KB in mixed languages (uk, ru, en, zh, de,
+fr), written by the generator below in its own words, is run through
+`Extractor.extract_events` (after parsing each article's front matter, as `timeline
+extract` does), and, in the same run, through the naive baseline:
+`dateparser.search.search_dates` on the whole text without `languages`. The baseline is
+slow, so it runs on a sample (`--baseline-sample`, default 40 articles); both figures are
+articles per second.
+
+    PYTHONPATH=. python bench/bench_extract.py [--articles 1000] [--baseline-sample 40]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from dateparser.search import search_dates  # noqa: E402
+
+from timeline.articles import parse_article  # noqa: E402
+from timeline.extract import Extractor  # noqa: E402
+from timeline.people import load_people  # noqa: E402
+from timeline.places import PlaceMatcher  # noqa: E402
+
+PAIRS = {
+    "en": [("Antony Blinken", "Wang Yi"), ("Joe Biden", "Xi Jinping"), ("Janet Yellen", "He Lifeng")],
+    "uk": [("Ентоні Блінкен", "Ван І"), ("Джо Байден", "Сі Цзіньпін"), ("Ллойд Остін", "Вей Фенхе")],
+    "ru": [("Энтони Блинкен", "Ван И"), ("Джо Байден", "Си Цзиньпин"), ("Джейк Салливан", "Ян Цзечи")],
+    "zh": [("布林肯", "王毅"), ("拜登", "习近平"), ("耶伦", "何立峰")],
+    "de": [("Antony Blinken", "Wang Yi"), ("Joe Biden", "Xi Jinping")],
+    "fr": [("Antony Blinken", "Wang Yi"), ("Joe Biden", "Xi Jinping")],
+}
+CONTACT = {
+    "en": ["{us} met {cn} on {wd} in {city}.", "{us} held talks with {cn} on {day} {month}.",
+           "{us} and {cn} spoke by phone yesterday.", "{us} will visit Beijing on {month} {day}."],
+    "uk": ["{us} у {wdu} зустрівся з {cn} у Пекіні.", "{us} і {cn} провели переговори {day} червня.",
+           "{us} та {cn} вчора провели телефонну розмову."],
+    "ru": ["{us} встретился с {cn} в {wdr} в Пекине.", "{us} и {cn} провели переговоры {day} июня.",
+           "{us} и {cn} вчера провели телефонный разговор."],
+    "zh": ["{us}{day}日与{cn}举行会谈。", "{cn}周四同{us}通电话。", "{us}将于7月{day}日访问北京。"],
+    "de": ["{us} traf {cn} am {day}. Juni in Peking.", "{us} und {cn} telefonierten gestern."],
+    "fr": ["{us} a rencontré {cn} le {day} juin à Pékin.", "{us} et {cn} se sont parlé hier."],
+}  # fmt: skip
+FILLER = {
+    "en": ["Markets moved {n} percent after the {adj} report.", "The committee spent {n} hours on the {adj} draft.",
+           "Analysts expect growth of {n}% in the coming quarter.", "The sun rose as delegates sat in the {adj} hall."],
+    "uk": ["Ринки зросли на {n} відсотків після {adj} звіту.", "Комітет працював понад {n} годин.",
+           "У червні експерти обговорювали {adj} прогноз.", "Бюджет склав {n} млн гривень у 2022 році."],
+    "ru": ["Рынки выросли на {n} процентов после отчета.", "Комиссия работала более {n} часов.",
+           "В июне эксперты обсуждали прогноз.", "Бюджет составил {n} млн рублей в 2022 году."],
+    "zh": ["市场上涨了{n}%。", "委员会工作了{n}个小时。", "专家在6月讨论了预测。", "预算为{n}亿元。"],
+    "de": ["Die Märkte stiegen um {n} Prozent.", "Der Ausschuss tagte {n} Stunden lang."],
+    "fr": ["Les marchés ont progressé de {n} pour cent.", "La commission a siégé pendant {n} heures."],
+}  # fmt: skip
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+WD_UK = ["понеділок", "вівторок", "середу", "четвер", "п'ятницю", "суботу", "неділю"]
+WD_RU = ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"]
+ADJ = ["quarterly", "annual", "revised", "final", "joint", "technical"]
+
+
+def article(rng: random.Random, index: int) -> str:
+    """One article of 2-4 KB, front matter included."""
+    language = rng.choice(list(PAIRS))
+    published = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(3000))
+    target = rng.randrange(2000, 4000)
+    parts: list[str] = []
+    while len("\n".join(parts).encode("utf-8")) < target:
+        us, cn = rng.choice(PAIRS[language])
+        pool = CONTACT[language] if rng.random() < 0.25 else FILLER[language]
+        parts.append(
+            rng.choice(pool).format(
+                us=us, cn=cn, wd=rng.choice(WEEKDAYS), wdu=rng.choice(WD_UK), wdr=rng.choice(WD_RU),
+                day=rng.randrange(1, 29), month="June", city="Beijing", n=rng.randrange(2, 500),
+                adj=rng.choice(ADJ),
+            )
+        )  # fmt: skip
+    body = " ".join(parts)
+    while len(body.encode("utf-8")) > 4000:
+        body = body[: int(len(body) * 0.95)]
+    front = f"---\ntitle: Article {index}\noutlet: Bench\npublished: {published}\nlanguage: {language}\n---\n"
+    return front + body + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--baseline-sample", type=int, default=40)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    texts = [article(rng, i) for i in range(args.articles)]
+    sizes = [len(t.encode("utf-8")) for t in texts]
+    people, _ = load_people(ROOT / "content/people.yml")
+    extractor = Extractor(people, PlaceMatcher())
+    extractor.extract_events(parse_article("warm.md", texts[0])[0])  # imports, caches warm
+
+    start = time.perf_counter()
+    events = 0
+    for i, text in enumerate(texts):
+        parsed, _ = parse_article(f"bench/{i}.md", text)
+        events += len(extractor.extract_events(parsed))  # type: ignore[arg-type]
+    ours = len(texts) / (time.perf_counter() - start)
+
+    sample = texts[: args.baseline_sample]
+    start = time.perf_counter()
+    found = 0
+    for text in sample:
+        found += len(search_dates(text.split("---\n", 2)[2]) or [])
+    baseline = len(sample) / (time.perf_counter() - start)
+
+    print(f"corpus: {len(texts)} articles, {min(sizes)}-{max(sizes)} bytes, {sum(sizes) // 1024} KB")
+    print(f"extractor: {ours:8.1f} articles/s ({events} events)")
+    print(f"baseline:  {baseline:8.1f} articles/s (search_dates without languages, {len(sample)} articles, {found} dates)")
+    print(f"speed-up:  {ours / baseline:8.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
