@@ -31,35 +31,77 @@ from timeline.people import load_people  # noqa: E402
 from timeline.places import PlaceMatcher  # noqa: E402
 
 PAIRS = {
-    "en": [("Antony Blinken", "Wang Yi"), ("Joe Biden", "Xi Jinping"), ("Janet Yellen", "He Lifeng")],
-    "uk": [("Ентоні Блінкен", "Ван І"), ("Джо Байден", "Сі Цзіньпін"), ("Ллойд Остін", "Вей Фенхе")],
-    "ru": [("Энтони Блинкен", "Ван И"), ("Джо Байден", "Си Цзиньпин"), ("Джейк Салливан", "Ян Цзечи")],
+    "en": [
+        ("Antony Blinken", "Wang Yi"),
+        ("Joe Biden", "Xi Jinping"),
+        ("Janet Yellen", "He Lifeng"),
+    ],
+    "uk": [
+        ("Ентоні Блінкен", "Ван І"),
+        ("Джо Байден", "Сі Цзіньпін"),
+        ("Ллойд Остін", "Вей Фенхе"),
+    ],
+    "ru": [
+        ("Энтони Блинкен", "Ван И"),
+        ("Джо Байден", "Си Цзиньпин"),
+        ("Джейк Салливан", "Ян Цзечи"),
+    ],
     "zh": [("布林肯", "王毅"), ("拜登", "习近平"), ("耶伦", "何立峰")],
     "de": [("Antony Blinken", "Wang Yi"), ("Joe Biden", "Xi Jinping")],
     "fr": [("Antony Blinken", "Wang Yi"), ("Joe Biden", "Xi Jinping")],
 }
 CONTACT = {
-    "en": ["{us} met {cn} on {wd} in {city}.", "{us} held talks with {cn} on {day} {month}.",
-           "{us} and {cn} spoke by phone yesterday.", "{us} will visit Beijing on {month} {day}."],
-    "uk": ["{us} у {wdu} зустрівся з {cn} у Пекіні.", "{us} і {cn} провели переговори {day} червня.",
-           "{us} та {cn} вчора провели телефонну розмову."],
-    "ru": ["{us} встретился с {cn} в {wdr} в Пекине.", "{us} и {cn} провели переговоры {day} июня.",
-           "{us} и {cn} вчера провели телефонный разговор."],
+    "en": [
+        "{us} met {cn} on {wd} in {city}.",
+        "{us} held talks with {cn} on {day} {month}.",
+        "{us} and {cn} spoke by phone yesterday.",
+        "{us} will visit Beijing on {month} {day}.",
+    ],
+    "uk": [
+        "{us} у {wdu} зустрівся з {cn} у Пекіні.",
+        "{us} і {cn} провели переговори {day} червня.",
+        "{us} та {cn} вчора провели телефонну розмову.",
+    ],
+    "ru": [
+        "{us} встретился с {cn} в {wdr} в Пекине.",
+        "{us} и {cn} провели переговоры {day} июня.",
+        "{us} и {cn} вчера провели телефонный разговор.",
+    ],
     "zh": ["{us}{day}日与{cn}举行会谈。", "{cn}周四同{us}通电话。", "{us}将于7月{day}日访问北京。"],
     "de": ["{us} traf {cn} am {day}. Juni in Peking.", "{us} und {cn} telefonierten gestern."],
     "fr": ["{us} a rencontré {cn} le {day} juin à Pékin.", "{us} et {cn} se sont parlé hier."],
-}  # fmt: skip
+}
 FILLER = {
-    "en": ["Markets moved {n} percent after the {adj} report.", "The committee spent {n} hours on the {adj} draft.",
-           "Analysts expect growth of {n}% in the coming quarter.", "The sun rose as delegates sat in the {adj} hall."],
-    "uk": ["Ринки зросли на {n} відсотків після {adj} звіту.", "Комітет працював понад {n} годин.",
-           "У червні експерти обговорювали {adj} прогноз.", "Бюджет склав {n} млн гривень у 2022 році."],
-    "ru": ["Рынки выросли на {n} процентов после отчета.", "Комиссия работала более {n} часов.",
-           "В июне эксперты обсуждали прогноз.", "Бюджет составил {n} млн рублей в 2022 году."],
-    "zh": ["市场上涨了{n}%。", "委员会工作了{n}个小时。", "专家在6月讨论了预测。", "预算为{n}亿元。"],
+    "en": [
+        "Markets moved {n} percent after the {adj} report.",
+        "The committee spent {n} hours on the {adj} draft.",
+        "Analysts expect growth of {n}% in the coming quarter.",
+        "The sun rose as delegates sat in the {adj} hall.",
+    ],
+    "uk": [
+        "Ринки зросли на {n} відсотків після {adj} звіту.",
+        "Комітет працював понад {n} годин.",
+        "У червні експерти обговорювали {adj} прогноз.",
+        "Бюджет склав {n} млн гривень у 2022 році.",
+    ],
+    "ru": [
+        "Рынки выросли на {n} процентов после отчета.",
+        "Комиссия работала более {n} часов.",
+        "В июне эксперты обсуждали прогноз.",
+        "Бюджет составил {n} млн рублей в 2022 году.",
+    ],
+    "zh": [
+        "市场上涨了{n}%。",
+        "委员会工作了{n}个小时。",
+        "专家在6月讨论了预测。",
+        "预算为{n}亿元。",
+    ],
     "de": ["Die Märkte stiegen um {n} Prozent.", "Der Ausschuss tagte {n} Stunden lang."],
-    "fr": ["Les marchés ont progressé de {n} pour cent.", "La commission a siégé pendant {n} heures."],
-}  # fmt: skip
+    "fr": [
+        "Les marchés ont progressé de {n} pour cent.",
+        "La commission a siégé pendant {n} heures.",
+    ],
+}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 WD_UK = ["понеділок", "вівторок", "середу", "четвер", "п'ятницю", "суботу", "неділю"]
 WD_RU = ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"]
@@ -85,7 +127,10 @@ def article(rng: random.Random, index: int) -> str:
     body = " ".join(parts)
     while len(body.encode("utf-8")) > 4000:
         body = body[: int(len(body) * 0.95)]
-    front = f"---\ntitle: Article {index}\noutlet: Bench\npublished: {published}\nlanguage: {language}\n---\n"
+    front = (
+        f"---\ntitle: Article {index}\noutlet: Bench\n"
+        f"published: {published}\nlanguage: {language}\n---\n"
+    )
     return front + body + "\n"
 
 
@@ -116,9 +161,14 @@ def main() -> int:
         found += len(search_dates(text.split("---\n", 2)[2]) or [])
     baseline = len(sample) / (time.perf_counter() - start)
 
-    print(f"corpus: {len(texts)} articles, {min(sizes)}-{max(sizes)} bytes, {sum(sizes) // 1024} KB")
+    print(
+        f"corpus: {len(texts)} articles, {min(sizes)}-{max(sizes)} bytes, {sum(sizes) // 1024} KB"
+    )
     print(f"extractor: {ours:8.1f} articles/s ({events} events)")
-    print(f"baseline:  {baseline:8.1f} articles/s (search_dates without languages, {len(sample)} articles, {found} dates)")
+    print(
+        f"baseline:  {baseline:8.1f} articles/s (search_dates without languages, "
+        f"{len(sample)} articles, {found} dates)"
+    )
     print(f"speed-up:  {ours / baseline:8.1f}x")
     return 0
 

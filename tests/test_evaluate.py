@@ -17,7 +17,12 @@ DEVSET = ROOT.parent / "shared/devset/articles.jsonl"
 
 
 def pred(date, us=(), cn=(), status="happened"):  # type: ignore[no-untyped-def]
-    return {"date": date, "us_participants": list(us), "china_participants": list(cn), "status": status}
+    return {
+        "date": date,
+        "us_participants": list(us),
+        "china_participants": list(cn),
+        "status": status,
+    }
 
 
 def gold(date, us=(), cn=(), basis="explicit", optional=False, **extra):  # type: ignore[no-untyped-def]
@@ -50,7 +55,9 @@ def test_date_rule(predicted, gold_event, matches):
 
 def test_participants_must_share_one_name_per_named_side_case_insensitive():
     golds = [gold("2020-01-15", us=["Donald Trump"], cn=["Liu He"])]
-    tally, false = score([pred("2020-01-15", us=["donald trump"], cn=["Liu He", "Xi Jinping"])], golds)
+    tally, false = score(
+        [pred("2020-01-15", us=["donald trump"], cn=["Liu He", "Xi Jinping"])], golds
+    )
     assert (tally.found, tally.predicted, false) == (1, 1, 0)
     tally, false = score([pred("2020-01-15", us=["Mike Pence"], cn=["Liu He"])], golds)
     assert (tally.found, tally.predicted, false) == (0, 1, 1)
@@ -95,7 +102,8 @@ RECORDS = [
         "language": "ru",
         "label": "negative",
         "published": None,
-        "text": "ВАШИНГТОН\n4 февраля 2022 года\nВладимир Путин встретился с Си Цзиньпином в пятницу.",
+        "text": "ВАШИНГТОН\n4 февраля 2022 года\n"
+        "Владимир Путин встретился с Си Цзиньпином в пятницу.",
         "events": [],
     },
 ]
@@ -107,9 +115,13 @@ def write_records(path: Path, lines: list[str]) -> Path:
 
 
 def test_command_prints_json_and_writes_predictions(tmp_path: Path, capsys):
-    data = write_records(tmp_path / "set.jsonl", [json.dumps(r, ensure_ascii=False) for r in RECORDS])
+    data = write_records(
+        tmp_path / "set.jsonl", [json.dumps(r, ensure_ascii=False) for r in RECORDS]
+    )
     out = tmp_path / "pred.jsonl"
-    code = main(["--content", str(ROOT / "content"), "eval", str(data), "--json", "--predictions", str(out)])
+    code = main(
+        ["--content", str(ROOT / "content"), "eval", str(data), "--json", "--predictions", str(out)]
+    )
     assert code == 0
     report = json.loads(capsys.readouterr().out)
     assert report["overall"]["f1"] == 1.0
@@ -119,13 +131,25 @@ def test_command_prints_json_and_writes_predictions(tmp_path: Path, capsys):
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [line["id"] for line in lines] == ["en-own-call", "ru-own-negative"]
     [event] = lines[0]["events"]
-    assert event["us_participants"] == ["Joe Biden"] and event["china_participants"] == ["Xi Jinping"]
-    assert set(event) >= {"date", "end_date", "kind", "location", "status", "evidence", "confidence"}
+    assert event["us_participants"] == ["Joe Biden"] and event["china_participants"] == [
+        "Xi Jinping"
+    ]
+    assert set(event) >= {
+        "date",
+        "end_date",
+        "kind",
+        "location",
+        "status",
+        "evidence",
+        "confidence",
+    }
     assert lines[1]["published"] == {"date": "2022-02-04", "from": "dateline"}
 
 
 def test_bad_line_is_reported_with_its_number_and_the_rest_scored(tmp_path: Path, capsys):
-    data = write_records(tmp_path / "set.jsonl", [json.dumps(RECORDS[0]), "{not json", json.dumps([1])])
+    data = write_records(
+        tmp_path / "set.jsonl", [json.dumps(RECORDS[0]), "{not json", json.dumps([1])]
+    )
     code = main(["--content", str(ROOT / "content"), "eval", str(data), "--json"])
     captured = capsys.readouterr()
     assert code == 1
@@ -147,7 +171,9 @@ def test_bad_line_is_reported_with_its_number_and_the_rest_scored(tmp_path: Path
     ],
 )
 def test_publication_date_from_metadata_or_a_date_line(published, text, expected, source):
-    language = "uk" if "вересня" in text else "ru" if "мая" in text else "zh" if "新华社" in text else "en"
+    language = (
+        "uk" if "вересня" in text else "ru" if "мая" in text else "zh" if "新华社" in text else "en"
+    )
     anchor = infer_anchor(published, text, language)
     assert (anchor.date.isoformat() if anchor.date else None, anchor.source) == (expected, source)
 

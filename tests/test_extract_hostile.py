@@ -139,14 +139,20 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     forms = [("Ентоні Блінкен", False), ("Joe Biden", False), ("Xi Jinping", True), ("Сі", False)]
     found += [(f"name-{f}", re.compile(form_pattern(f, latin))) for f, latin in forms]
     found += [("word", WORD)]
-    found += [(f"roles-{k}-{i}", p) for k in ("en", "uk") for i, (_, _, p) in enumerate(roles._roles(k))]
+    found += [
+        (f"roles-{k}-{i}", p) for k in ("en", "uk") for i, (_, _, p) in enumerate(roles._roles(k))
+    ]
     for name in ("fut", "hyp", "neg"):
-        table = {"fut": tense.FUTURE_MARKERS, "hyp": tense.HYPOTHETICAL, "neg": tense.NEGATION}[name]
+        table = {"fut": tense.FUTURE_MARKERS, "hyp": tense.HYPOTHETICAL, "neg": tense.NEGATION}[
+            name
+        ]
         found += [(f"{name}-{k}", re.compile(v, re.IGNORECASE)) for k, v in table.items()]
     return found
 
 
-@pytest.mark.parametrize(("name", "pattern"), _patterns(), ids=lambda v: v if isinstance(v, str) else "")
+@pytest.mark.parametrize(
+    ("name", "pattern"), _patterns(), ids=lambda v: v if isinstance(v, str) else ""
+)
 def test_no_regex_takes_super_linear_time(name, pattern):
     for unit in WORST:
         growth = _growth(pattern, unit, 6000)

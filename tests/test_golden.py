@@ -53,7 +53,10 @@ def test_golden_date(case: dict):
             elif key in ("precision", "basis", "weekday_agrees"):
                 row[key] = getattr(hit, key)
         got.append(row)
-    want = [{k: str(v) if k in ("date", "end_date") else v for k, v in w.items()} for w in case["expect"]]
+    want = [
+        {k: str(v) if k in ("date", "end_date") else v for k, v in w.items()}
+        for w in case["expect"]
+    ]
     assert len(hits) == len(case["expect"]), [h.text for h in hits]
     assert got == want
 
@@ -81,9 +84,11 @@ def test_golden_article(case: dict, extractor: Extractor):
         (str(w["date"]), w["status"], sorted(w["us"]), sorted(w["china"])) for w in case["events"]
     )
     assert got == want
-    for event, wish in zip(sorted(events, key=lambda e: (e.date, e.status)), sorted(
-        case["events"], key=lambda w: (str(w["date"]), w["status"])
-    ), strict=True):
+    for event, wish in zip(
+        sorted(events, key=lambda e: (e.date, e.status)),
+        sorted(case["events"], key=lambda w: (str(w["date"]), w["status"])),
+        strict=True,
+    ):
         if "kind" in wish:
             assert event.kind == wish["kind"]
         if "date_text" in wish:

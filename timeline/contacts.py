@@ -120,7 +120,9 @@ COUNTERPART = {
     "Special Presidential Envoy for Climate": "Special Envoy for Climate Change",
     "Special Envoy for Climate Change": "Special Presidential Envoy for Climate",
 }
-COUNTERPART_WORDS = re.compile(r"counterpart|колег|коллег|对口|同行|homolog|omolog|Amtskolleg", re.I)
+COUNTERPART_WORDS = re.compile(
+    r"counterpart|колег|коллег|对口|同行|homolog|omolog|Amtskolleg", re.I
+)
 LATIN_SENTENCE = re.compile(r"[A-Za-z]")
 NON_LATIN_LANGUAGES = ("uk", "ru", "zh", "el", "hy", "be", "bg", "sr", "kk", "ja", "ko", "ar")
 
@@ -149,7 +151,7 @@ class SentenceReader:
         china = _unique(m.person for m in mentions if self.by_id[m.person].country == "cn")
         return us, china
 
-    def read(  # noqa: PLR0913
+    def read(
         self,
         sentence: str,
         index: int,
@@ -295,7 +297,10 @@ OTHER_ZONE = re.compile(r"时间|時間|\btime\b|время|часом|за ки
 def _in_other_zone(sentence: str, hit: DateHit) -> bool:
     """A date in "(Beijing time Friday 2:50)": the same moment in another time zone."""
     opening = max(sentence.rfind("(", 0, hit.start), sentence.rfind("（", 0, hit.start))
-    if opening < 0 or max(sentence.rfind(")", 0, hit.start), sentence.rfind("）", 0, hit.start)) > opening:
+    if (
+        opening < 0
+        or max(sentence.rfind(")", 0, hit.start), sentence.rfind("）", 0, hit.start)) > opening
+    ):
         return False
     return bool(OTHER_ZONE.search(sentence, opening, hit.start + len(hit.text) + 12))
 

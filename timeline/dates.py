@@ -115,7 +115,9 @@ def resolve_yearless(month: int, day: int, anchor: Anchor, tense: Tense) -> dt.d
     base = anchor.date
     if anchor.precision == "month":
         base = _month_end(base) if tense is not Tense.FUTURE else base.replace(day=1)
-    options = [d for y in (base.year - 1, base.year, base.year + 1) if (d := _safe_date(y, month, day))]
+    options = [
+        d for y in (base.year - 1, base.year, base.year + 1) if (d := _safe_date(y, month, day))
+    ]
     if tense is Tense.FUTURE:
         later = [d for d in options if d >= base - SLACK]
         return min(later) if later else None
@@ -156,9 +158,13 @@ def _resolve(span: Span, anchor: Anchor, tense: Tense, language: str) -> DateHit
     base = anchor.date
     assert base is not None
     if form == "weekday" and span.weekday is not None:
-        return DateHit(span.text, span.start, resolve_weekday(span.weekday, base, tense), basis="relative")
+        return DateHit(
+            span.text, span.start, resolve_weekday(span.weekday, base, tense), basis="relative"
+        )
     if form == "relday" and span.offset is not None:
-        return DateHit(span.text, span.start, base + dt.timedelta(days=span.offset), basis="relative")
+        return DateHit(
+            span.text, span.start, base + dt.timedelta(days=span.offset), basis="relative"
+        )
     if form == "relmonth" and span.offset is not None:
         first = _shift_month(base, span.offset)
         return DateHit(span.text, span.start, first, "month", basis="relative")
@@ -168,7 +174,7 @@ def _resolve(span: Span, anchor: Anchor, tense: Tense, language: str) -> DateHit
 
 
 def _resolve_day_only(span: Span, base: dt.date, tense: Tense) -> DateHit | None:
-    """"9日": the day of the publication month (or the one before / after, by tense)."""
+    """ "9日": the day of the publication month (or the one before / after, by tense)."""
     step = 1 if tense is Tense.FUTURE else -1
     for months in (0, step):
         first = _shift_month(base, months)

@@ -86,7 +86,7 @@ FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 @dataclass(frozen=True)
 class Span:
-    """A date phrase: `form` is date | range | month | weekday | relday | relmonth | dayonly | year."""
+    """A date phrase; `form`: date, range, month, weekday, relday, relmonth, dayonly, year."""
 
     text: str
     start: int
@@ -195,7 +195,7 @@ def _month(name: str | None, lang: str) -> int | None:
     return table.get(key)
 
 
-def _span(m: re.Match[str], lang: str) -> Span | None:  # noqa: C901 - one branch per form
+def _span(m: re.Match[str], lang: str) -> Span | None:
     g = m.groupdict()
     text, start, end = m.group(), m.start(), m.end()
 

@@ -116,7 +116,9 @@ def _record(where: str, number: int, line: str) -> tuple[Record | None, Problem 
     try:
         data = json.loads(line)
     except json.JSONDecodeError as err:
-        return None, Problem(where, f"expected JSON, found {err.msg}", line=number, column=err.colno)
+        return None, Problem(
+            where, f"expected JSON, found {err.msg}", line=number, column=err.colno
+        )
     if not isinstance(data, dict):
         return None, Problem(where, f"expected an object, found {type(data).__name__}", line=number)
     for key, kind in (("id", str), ("language", str), ("text", str)):
@@ -270,7 +272,11 @@ def evaluate(
     for record in records:
         anchor = infer_anchor(record.published, record.text, record.language)
         if anchor.source != "metadata" or anchor.precision != "day":
-            shown = anchor.date.isoformat()[: 10 if anchor.precision == "day" else 7] if anchor.date else "unknown"
+            shown = (
+                anchor.date.isoformat()[: 10 if anchor.precision == "day" else 7]
+                if anchor.date
+                else "unknown"
+            )
             report.inferred_publication.append((record.id, shown, anchor.source))
         events = extractor.extract_events(record_article(record, anchor), anchor=anchor)
         preds = [prediction(e, names) for e in events]
@@ -314,7 +320,9 @@ def format_report(report: Report) -> str:
             f"{s['targets']:8d} {s['predicted']:5d} {s['date_accuracy']:9.3f}"
         )
     neg = data["negatives"]
-    out.append(f"negative articles: {neg['articles']}, with a false happened event: {neg['with_events']}")
+    out.append(
+        f"negative articles: {neg['articles']}, with a false happened event: {neg['with_events']}"
+    )
     for item in data["publication_inferred"]:
         out.append(f"publication date of {item['id']}: {item['published']} (from {item['from']})")
     return "\n".join(out)

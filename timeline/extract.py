@@ -40,7 +40,9 @@ class Extractor:
         sentences = split_sentences(article.body)[:MAX_SENTENCES]
         named = [self.reader.people_in(s, article.language) for s in sentences]
         for index, sentence in enumerate(sentences):
-            context.next_us, context.next_china = named[index + 1] if index + 1 < len(named) else ([], [])
+            context.next_us, context.next_china = (
+                named[index + 1] if index + 1 < len(named) else ([], [])
+            )
             found.extend(
                 self.reader.read(sentence, index, article.language, anchor, context, named[index])
             )
@@ -136,10 +138,8 @@ def _merge(cands: list[Candidate], people: dict[str, Person]) -> list[list[Candi
 
 def _people_agree(a: Candidate, b: Candidate) -> bool:
     """On each side where both name people, they share one."""
-    for x, y in ((a.us, b.us), (a.china, b.china)):
-        if x and y and not set(x) & set(y):
-            return False
-    return True
+    sides = ((a.us, b.us), (a.china, b.china))
+    return all(not x or not y or set(x) & set(y) for x, y in sides)
 
 
 def _same_contact(first: Candidate, other: Candidate) -> bool:

@@ -31,47 +31,119 @@ ROLE_PHRASES: dict[str, list[tuple[str, str, str]]] = {
         ("cn", "Vice President", rf"\b{CN} Vice President\b|\bVice President {OF_CN}"),
         ("cn", "Premier", rf"\b{CN} Premier\b|(?<!Vice )\bPremier {OF_CN}"),
         ("us", "Secretary of State", rf"\b(?:{US} )?Secretary of State\b"),
-        ("cn", "Minister of Foreign Affairs", rf"\b{CN} [Ff]oreign [Mm]inister\b|"
-         rf"\b[Ff]oreign [Mm]inister {OF_CN}|\bMinister of Foreign Affairs {OF_CN}"),
+        (
+            "cn",
+            "Minister of Foreign Affairs",
+            rf"\b{CN} [Ff]oreign [Mm]inister\b|"
+            rf"\b[Ff]oreign [Mm]inister {OF_CN}|\bMinister of Foreign Affairs {OF_CN}",
+        ),
         ("cn", "Top Diplomat", rf"\b{CN} top diplomat\b|\btop (?:Chinese )?diplomat {OF_CN}"),
-        ("us", "Secretary of Defense", rf"\b(?:{US} )?(?:Secretary of Defense|Defense Secretary)\b"),
+        (
+            "us",
+            "Secretary of Defense",
+            rf"\b(?:{US} )?(?:Secretary of Defense|Defense Secretary)\b",
+        ),
         ("cn", "Minister of National Defense", rf"\b{CN} [Dd]efen[cs]e [Mm]inister\b"),
-        ("us", "Secretary of the Treasury", rf"\b(?:{US} )?Treasury Secretary\b|"
-         r"\bSecretary of the Treasury\b"),
+        (
+            "us",
+            "Secretary of the Treasury",
+            rf"\b(?:{US} )?Treasury Secretary\b|"
+            r"\bSecretary of the Treasury\b",
+        ),
         ("us", "Secretary of Commerce", rf"\b{US} Commerce Secretary\b"),
         ("cn", "Minister of Commerce", rf"\b{CN} Commerce Minister\b"),
         ("us", "Trade Representative", r"\b(?:U\.\s?S\.|US) Trade Representative\b"),
         ("cn", "Chief Trade Negotiator", rf"\b{CN} (?:top|chief) trade negotiator\b"),
-        ("us", "National Security Advisor", rf"\b(?:{US} )?[Nn]ational [Ss]ecurity [Aa]dvis[eo]r\b"),
+        (
+            "us",
+            "National Security Advisor",
+            rf"\b(?:{US} )?[Nn]ational [Ss]ecurity [Aa]dvis[eo]r\b",
+        ),
         ("us", "Ambassador to China", rf"\b{US} [Aa]mbassador to China\b"),
-        ("cn", "Ambassador to the United States", rf"\b{CN} [Aa]mbassador to the (?:U\.S\.|US|United States)\b"),
+        (
+            "cn",
+            "Ambassador to the United States",
+            rf"\b{CN} [Aa]mbassador to the (?:U\.S\.|US|United States)\b",
+        ),
     ],
     "uk": [
-        ("us", "President", rf"президент\w* {UK_US}|американськ\w+ президент\w*|"
-         r"господар\w* Білого дому|глав\w+ Білого дому"),
-        ("cn", "President", rf"(?:президент\w*|голов\w+|лідер\w*|очільник\w*) (?:КНР|Китаю|Китая)|"
-         r"китайськ\w+ лідер\w*"),
-        ("us", "Secretary of State", rf"держсекретар\w*(?: {UK_US})?|державн\w+ секретар\w* США|"
-         r"глав\w+ Держдепу"),
-        ("cn", "Minister of Foreign Affairs", r"(?:глав\w+|очільник\w*|керівник\w*) МЗС (?:Китаю|КНР)|"
-         r"міністр\w* закордонних справ (?:Китаю|КНР)"),
-        ("us", "Secretary of Defense", r"міністр\w* оборони США|глав\w+ Пентагону|очільник\w* Пентагону"),
-        ("cn", "Minister of National Defense", r"міністр\w* (?:національної )?оборони (?:Китаю|КНР)"),
-        ("us", "National Security Advisor", r"радник\w* (?:з|із) (?:питань )?(?:нацбезпеки|національної безпеки)"),
+        (
+            "us",
+            "President",
+            rf"президент\w* {UK_US}|американськ\w+ президент\w*|"
+            r"господар\w* Білого дому|глав\w+ Білого дому",
+        ),
+        (
+            "cn",
+            "President",
+            r"(?:президент\w*|голов\w+|лідер\w*|очільник\w*) (?:КНР|Китаю|Китая)|"
+            r"китайськ\w+ лідер\w*",
+        ),
+        (
+            "us",
+            "Secretary of State",
+            rf"держсекретар\w*(?: {UK_US})?|державн\w+ секретар\w* США|"
+            r"глав\w+ Держдепу",
+        ),
+        (
+            "cn",
+            "Minister of Foreign Affairs",
+            r"(?:глав\w+|очільник\w*|керівник\w*) МЗС (?:Китаю|КНР)|"
+            r"міністр\w* закордонних справ (?:Китаю|КНР)",
+        ),
+        (
+            "us",
+            "Secretary of Defense",
+            r"міністр\w* оборони США|глав\w+ Пентагону|очільник\w* Пентагону",
+        ),
+        (
+            "cn",
+            "Minister of National Defense",
+            r"міністр\w* (?:національної )?оборони (?:Китаю|КНР)",
+        ),
+        (
+            "us",
+            "National Security Advisor",
+            r"радник\w* (?:з|із) (?:питань )?(?:нацбезпеки|національної безпеки)",
+        ),
         ("cn", "Premier", r"прем\W?єр\w*(?:-міністр\w*)? (?:Китаю|КНР)"),
     ],
     "ru": [
-        ("us", "President", rf"президент\w* {RU_US}|американск\w+ президент\w*|американск\w+ лидер\w*|"
-         r"глав\w+ Белого дома|хозяин\w* Белого дома"),
-        ("cn", "President", r"(?:председател\w*|президент\w*|лидер\w*|глав\w+) (?:КНР|Китая)|"
-         r"китайск\w+ лидер\w*|китайск\w+ руководител\w*"),
-        ("us", "Secretary of State", rf"госсекретар\w*(?: {RU_US})?|государственн\w+ секретар\w* США|"
-         r"глав\w+ Госдепа"),
-        ("cn", "Minister of Foreign Affairs", r"(?:глав\w+|руководител\w*) МИД (?:Китая|КНР)|"
-         r"министр\w* иностранных дел (?:Китая|КНР)"),
+        (
+            "us",
+            "President",
+            rf"президент\w* {RU_US}|американск\w+ президент\w*|американск\w+ лидер\w*|"
+            r"глав\w+ Белого дома|хозяин\w* Белого дома",
+        ),
+        (
+            "cn",
+            "President",
+            r"(?:председател\w*|президент\w*|лидер\w*|глав\w+) (?:КНР|Китая)|"
+            r"китайск\w+ лидер\w*|китайск\w+ руководител\w*",
+        ),
+        (
+            "us",
+            "Secretary of State",
+            rf"госсекретар\w*(?: {RU_US})?|государственн\w+ секретар\w* США|"
+            r"глав\w+ Госдепа",
+        ),
+        (
+            "cn",
+            "Minister of Foreign Affairs",
+            r"(?:глав\w+|руководител\w*) МИД (?:Китая|КНР)|"
+            r"министр\w* иностранных дел (?:Китая|КНР)",
+        ),
         ("us", "Secretary of Defense", r"министр\w* обороны США|глав\w+ Пентагона"),
-        ("cn", "Minister of National Defense", r"министр\w* (?:национальной )?обороны (?:Китая|КНР)"),
-        ("us", "National Security Advisor", r"советник\w* (?:по|президента США по) (?:вопросам )?национальной безопасности"),
+        (
+            "cn",
+            "Minister of National Defense",
+            r"министр\w* (?:национальной )?обороны (?:Китая|КНР)",
+        ),
+        (
+            "us",
+            "National Security Advisor",
+            r"советник\w* (?:по|президента США по) (?:вопросам )?национальной безопасности",
+        ),
         ("cn", "Premier", r"премьер\w*(?:-министр\w*)? (?:Госсовета )?(?:Китая|КНР)"),
     ],
     "zh": [
@@ -91,19 +163,38 @@ ROLE_PHRASES: dict[str, list[tuple[str, str, str]]] = {
 # Phrases that put one side in a contact without naming anyone.
 SIDE_PHRASES: dict[str, list[tuple[str, str]]] = {
     "en": [
-        ("us", rf"\b{US} (?:officials?|delegation|side|counterparts?|negotiators|team|envoys?|diplomats?)\b"),
-        ("cn", rf"\b{CN} (?:officials?|delegation|side|counterparts?|negotiators|team|envoys?|diplomats?|"
-         r"leaders?)\b"),
+        (
+            "us",
+            rf"\b{US} (?:officials?|delegation|side|counterparts?|negotiators|team|envoys?|"
+            r"diplomats?)\b",
+        ),
+        (
+            "cn",
+            rf"\b{CN} (?:officials?|delegation|side|counterparts?|negotiators|team|envoys?|"
+            r"diplomats?|"
+            r"leaders?)\b",
+        ),
     ],
     "uk": [
-        ("us", r"американськ\w+ (?:сторон\w+|делегаці\w+|колег\w*|посадовц\w+|чиновник\w*|представник\w*)"),
-        ("cn", r"китайськ\w+ (?:сторон\w+|делегаці\w+|колег\w*|посадовц\w+|чиновник\w*|представник\w*)"),
+        (
+            "us",
+            r"американськ\w+ (?:сторон\w+|делегаці\w+|колег\w*|посадовц\w+|чиновник\w*|"
+            r"представник\w*)",
+        ),
+        (
+            "cn",
+            r"китайськ\w+ (?:сторон\w+|делегаці\w+|колег\w*|посадовц\w+|чиновник\w*|"
+            r"представник\w*)",
+        ),
     ],
     "ru": [
         ("us", r"американск\w+ (?:сторон\w+|делегаци\w+|коллег\w*|чиновник\w*|представител\w*)"),
         ("cn", r"китайск\w+ (?:сторон\w+|делегаци\w+|коллег\w*|чиновник\w*|представител\w*)"),
     ],
-    "zh": [("us", r"美方|美国方面|美國方面|美国代表团"), ("cn", r"中方|中国方面|中國方面|中国代表团")],
+    "zh": [
+        ("us", r"美方|美国方面|美國方面|美国代表团"),
+        ("cn", r"中方|中国方面|中國方面|中国代表团"),
+    ],
 }
 # Phrases naming both sides: the two leaders, both sides, US and Chinese officials.
 BOTH_PHRASES: dict[str, str] = {
@@ -111,7 +202,8 @@ BOTH_PHRASES: dict[str, str] = {
     r"(?:the )?(?:U\.S\.|US|United States) and China)\b(?! relations| ties)|"
     r"\bthe two (?:leaders|presidents|sides|men|ministers|officials|diplomats)\b|"
     r"\bboth (?:leaders|sides|presidents)\b|\bthe leaders\b|\bThe two\b",
-    "uk": r"(?:США|Штати|Штатів) (?:та|і|й) (?:КНР|Китай|Китаю)|(?:КНР|Китай|Китаю) (?:та|і|й) (?:США|Штати)|"
+    "uk": r"(?:США|Штати|Штатів) (?:та|і|й) (?:КНР|Китай|Китаю)|"
+    r"(?:КНР|Китай|Китаю) (?:та|і|й) (?:США|Штати)|"
     r"глав\w+ двох (?:країн|держав)|лідер\w* (?:двох країн|США (?:та|і) (?:Китаю|КНР))|"
     r"(?:обидві |дві )?сторон[иа](?!\w)|глав\w+ держав(?!\w)|глав\w+ зовнішньополітичних відомств",
     "ru": r"(?:США|Штаты) и (?:КНР|Китай|Китая)|(?:КНР|Китай) и (?:США)|"
@@ -123,10 +215,14 @@ BOTH_PHRASES: dict[str, str] = {
 # Country names: a visit or arrival to the other country brings its side in.
 COUNTRY_PHRASES: dict[str, list[tuple[str, str]]] = {
     "en": [("us", r"\b(?:the United States|the U\.S\.|the US|America)\b"), ("cn", r"\bChina\b")],
-    "uk": [("us", r"(?<!\w)(?:США|Сполучен\w+ Штат\w+|Америк\w+)(?!\w)"),
-           ("cn", r"(?<!\w)(?:Китай|Китаю|Китаї|КНР)(?!\w)")],
-    "ru": [("us", r"(?<!\w)(?:США|Соединенн\w+ Штат\w+|Америк\w+)(?!\w)"),
-           ("cn", r"(?<!\w)(?:Китай|Китая|Китае|КНР)(?!\w)")],
+    "uk": [
+        ("us", r"(?<!\w)(?:США|Сполучен\w+ Штат\w+|Америк\w+)(?!\w)"),
+        ("cn", r"(?<!\w)(?:Китай|Китаю|Китаї|КНР)(?!\w)"),
+    ],
+    "ru": [
+        ("us", r"(?<!\w)(?:США|Соединенн\w+ Штат\w+|Америк\w+)(?!\w)"),
+        ("cn", r"(?<!\w)(?:Китай|Китая|Китае|КНР)(?!\w)"),
+    ],
     "zh": [("us", r"美国|美國|访美|訪美"), ("cn", r"中国|中國|访华|訪華")],
     "de": [("us", r"\b(?:USA|Vereinigten Staaten|Amerika)\b"), ("cn", r"\bChina\w*")],
     "fr": [("us", r"\b(?:États-Unis|Etats-Unis|Amérique)\b"), ("cn", r"\bChine\b")],
@@ -178,7 +274,11 @@ _SIMPLE: dict[tuple[str, str], re.Pattern[str] | None] = {}
 def _compiled(name: str, language: str, source: str | None) -> re.Pattern[str] | None:
     key = (name, language)
     if key not in _SIMPLE:
-        flags = re.IGNORECASE if language in ("uk", "ru", "de", "fr", "es", "it", "pt", "pl", "el") else 0
+        flags = (
+            re.IGNORECASE
+            if language in ("uk", "ru", "de", "fr", "es", "it", "pt", "pl", "el")
+            else 0
+        )
         _SIMPLE[key] = re.compile(source, flags=flags) if source else None
     return _SIMPLE[key]
 
@@ -202,7 +302,9 @@ def countries_named(sentence: str, language: str) -> set[str]:
     """Countries named in the sentence (as places of a visit)."""
     found = set()
     for index, (side, source) in enumerate(COUNTRY_PHRASES.get(language, COUNTRY_PHRASES["en"])):
-        pattern = _compiled(f"country{index}", language if language in COUNTRY_PHRASES else "en", source)
+        pattern = _compiled(
+            f"country{index}", language if language in COUNTRY_PHRASES else "en", source
+        )
         if pattern and pattern.search(sentence):
             found.add(side)
     return found

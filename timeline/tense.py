@@ -83,7 +83,9 @@ NEGATION = {
     "pl": r"\b(?:nie|nigdy|bez|odwoła\w*)\b",
     "el": r"(?<!\w)(?:δεν|μην|χωρίς|ακύρω\w*)(?!\w)",
 }
-CLAUSE_BREAK = re.compile(r"[;:，；、—–]|,|\s(?:while|but|whereas|although|а|але|но|однак|однако)\s")
+CLAUSE_BREAK = re.compile(
+    r"[;:，；、—–]|,|\s(?:while|but|whereas|although|а|але|но|однак|однако)\s"
+)
 NEGATION_REACH = 24  # characters before the contact word searched for a negation
 _CACHE: dict[tuple[str, str], re.Pattern[str] | None] = {}
 

@@ -27,7 +27,8 @@ TRIGGERS: dict[str, dict[str, str]] = {
         r"summit|conference)s?\b|\bvideo ?conference|\bspoke (?:by|on the) (?:phone|telephone)|"
         r"\bphoned\b",
         "summit": r"\bsummit\b",
-        "talks": r"\btalks\b|\bnegotiations\b|\bdialogue\b|\bdiscuss(?:ed|es)?\b(?=[^.]{0,80}\bwith\b)",
+        "talks": r"\btalks\b|\bnegotiations\b|\bdialogue\b|"
+        r"\bdiscuss(?:ed|es)?\b(?=[^.]{0,80}\bwith\b)",
         "meeting": r"\bmet\b|\bmeets?\b|\bmeeting\b|\bsat down with\b|\bhost(?:s|ed|ing)?\b|"
         r"\bwelcom(?:ed|es|ing)\b|\bgreeted\b|\b(?:working|state) dinner\b|\bluncheon\b|"
         r"\bsign(?:ed|ing)\b|\breceived\b(?=[^.]{0,40}\b(?:President|Minister|Secretary))",
@@ -52,7 +53,8 @@ TRIGGERS: dict[str, dict[str, str]] = {
         "summit": r"саммит\w*",
         "talks": r"переговор\w*|обсуди\w*|обсужда\w*|консультаци\w*|беседова\w*|беседа\w*|"
         r"разговор\w*",
-        "meeting": r"встреч\w*|встрет\w*|встреча\w*|принял\w*(?!\s+(?:решени|участи|мер|приглашени|закон))|"
+        "meeting": r"встреч\w*|встрет\w*|встреча\w*|"
+        r"принял\w*(?!\s+(?:решени|участи|мер|приглашени|закон))|"
         r"подписа\w*",
         "visit": r"визит\w*|посети\w*|посещ\w*",
         "arrival": r"прибыл\w*|прилетел\w*|прилет\w*",
@@ -167,7 +169,9 @@ def find_triggers(sentence: str, language: str) -> list[Trigger]:
     found = []
     for match in trigger_pattern(language).finditer(sentence):
         kind = match.lastgroup or "other"
-        if kind == "summit" and MULTILATERAL.search(sentence[max(0, match.start() - 30) : match.start()]):
+        if kind == "summit" and MULTILATERAL.search(
+            sentence[max(0, match.start() - 30) : match.start()]
+        ):
             continue  # "the G20 summit": co-attendance is not a contact
         found.append(Trigger(kind, match.start(), match.end()))
     return found
