@@ -117,6 +117,14 @@ def describe(named: Named, day: str) -> str:
     return f"{country} {titles[0]} {person.name}" if titles else person.name
 
 
+def unknown_note(record: HsgRecord, person: Person | None, unknown: list[Mention]) -> str | None:
+    """A note keeping the names the registry does not know yet, so nothing is lost."""
+    names = ([] if person else [record.traveller]) + [str(m) for m in unknown]
+    if not names:
+        return None
+    return f"Named in the record but not in people.yml: {'; '.join(dict.fromkeys(names))}."
+
+
 def join_words(items: list[str]) -> str:
     if len(items) <= 2:
         return " and ".join(items)
@@ -140,25 +148,25 @@ class EventBuilder:
             return holder
         return resolve(Mention("", record.traveller, 0, 0), self.people, record.start)
 
-    def officials(self, record: HsgRecord) -> tuple[list[Named], list[Problem]]:
-        """Everyone the remarks name, resolved; the ones not in the registry as warnings."""
+    def officials(self, record: HsgRecord) -> tuple[list[Named], list[Mention]]:
+        """Everyone the remarks name: resolved to registry people, and the ones not found."""
         mentions = find_mentions(record.remarks)
         found: dict[str, Named] = {}
-        warnings = []
+        unknown = []
         for mention in mentions:
             person = resolve(mention, self.people, record.start)
             if person is None:
-                warnings.append(self._unknown(record, mention))
+                unknown.append(mention)
             elif person.id not in found:
                 along = bool(ALONG.search(record.remarks, 0, mention.start))
                 found[person.id] = Named(person, mention.title, along)
         for person in untitled_names(record.remarks, self.people, mentions):
             found.setdefault(person.id, Named(person, "", False))
-        return list(found.values()), warnings
+        return list(found.values()), unknown
 
     def _unknown(self, record: HsgRecord, mention: Mention) -> Problem:
         field_name = "remarks" if record.collection == "travels" else "description"
-        message = f"unknown official {str(mention)!r} (not in people.yml); imported without them"
+        message = f"unknown official {str(mention)!r}: not in people.yml, kept in the notes"
         return Problem(
             record.path, message, f"record {record.id}: {field_name}", record.line, warning=True
         )
@@ -172,7 +180,7 @@ class EventBuilder:
         side = "us" if record.collection == "travels" else "china"
         home = "us" if side == "us" else "cn"
         officials, unknown = self.officials(record)
-        warnings += unknown
+        warnings += [self._unknown(record, mention) for mention in unknown]
         others = [n for n in officials if n.person.country != home]
         companions = [n for n in officials if n.along and n.person.country == home]
         places = trip_places(record) if side == "us" else [visit_place(record)]
@@ -194,12 +202,13 @@ class EventBuilder:
         event.id = self._id(event, record, person)
         event.title = self._title(record, person, places)
         event.summary = self._summary(record, person, places, others, companions)
+        event.notes = unknown_note(record, person, unknown)
         along = [n.person.id for n in companions]
         return Built(event, record, person.id if person else None, along, warnings)
 
     def _unknown_traveller(self, record: HsgRecord) -> Problem:
         tag = "name" if record.collection == "travels" else "visitor"
-        message = f"traveller {record.traveller!r} not in people.yml; imported without them"
+        message = f"traveller {record.traveller!r}: not in people.yml, kept in the notes"
         return Problem(
             record.path, message, f"record {record.id}: {tag}", record.line, warning=True
         )

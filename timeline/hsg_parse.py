@@ -141,7 +141,7 @@ def _day(raw: RawRecord, name: str) -> str:
     try:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise RecordError(name, f"expected a date YYYY-MM-DD, found {value!r}") from None
+        raise RecordError(name, f"expected a calendar day YYYY-MM-DD, found {value!r}") from None
 
 
 def check_record(raw: RawRecord) -> HsgRecord:
