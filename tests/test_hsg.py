@@ -221,3 +221,16 @@ def test_the_committed_store_loads_and_its_links_resolve():
     assert all(set(e.people) <= people for e in events)
     assert all(e.part_of in ids for e in events if e.part_of)
     assert len(ids) == len(events)
+
+
+def test_a_record_id_used_twice_is_an_error(content: Path, tmp_path: Path):
+    folder = tmp_path / "twice" / "secretary-travels"
+    folder.mkdir(parents=True)
+    text = (FIXTURES / "secretary-travels" / "kissinger-henry-a.xml").read_text(encoding="utf-8")
+    (folder / "a.xml").write_text(text, encoding="utf-8")
+    (folder / "b.xml").write_text(text.replace("1975-12-01", "1975-11-30"), encoding="utf-8")
+    report = run_import(tmp_path / "twice", content)
+    [problem] = report.problems
+    assert "b.xml:3: record 9010: id: expected a record id used once" in str(problem)
+    assert "a.xml:3" in str(problem)
+    assert by_record(content)["9010"].date == "1975-12-01"

@@ -170,3 +170,23 @@ def test_the_traveller_is_the_office_holder_of_that_day(people):
     assert builder.traveller(trip).id == "john-kerry"
     trip = record(role="president", who="bush-george-w", start="2002-02-21")
     assert builder.traveller(trip).id == "george-w-bush"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('who="kissinger-henry-a"', "", "record 9010: who: expected the traveller's slug"),
+        ('who="kissinger-henry-a"', 'who="../x"', "found '../x'"),
+        ('role="secretary"', 'role="envoy"', "role: expected one of president, secretary"),
+        ("<id>9010</id>", "<id>x1</id>", "record x1: id: expected a number, found 'x1'"),
+        ("<name>Henry A. Kissinger</name>", "", "name: expected a value, found nothing"),
+    ],
+)
+def test_a_trip_without_what_its_page_needs_is_an_error(tmp_path: Path, old, new, message):
+    text = (FIXTURES / "secretary-travels" / "kissinger-henry-a.xml").read_text(encoding="utf-8")
+    folder = tmp_path / "secretary-travels"
+    folder.mkdir()
+    (folder / "k.xml").write_text(text.replace(old, new), encoding="utf-8")
+    result = read_china_records(tmp_path)
+    assert result.records == []
+    assert message in str(result.problems[0])

@@ -121,7 +121,15 @@ def import_hsg(folder: Path, people: list[Person], events_dir: Path) -> ImportRe
     taken = {e.id for e in stored}
     builder = EventBuilder(people)
     built: list[Built] = []
+    seen: dict[tuple[str, str], str] = {}
     for record in read.records:
+        first = seen.setdefault((record.collection, record.id), record.where())
+        if first != record.where():
+            message = f"expected a record id used once, found it also at {first}; not imported"
+            report.problems.append(
+                Problem(record.path, message, f"record {record.id}: id", record.line)
+            )
+            continue
         if already_imported(keys, record.collection, record.id):
             report.known += 1
             continue

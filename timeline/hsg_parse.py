@@ -20,6 +20,8 @@ RECORD_TAGS = {"trip": "travels", "visit": "visits"}
 # Where each collection lives below the data folder.
 FOLDERS = ("president-travels", "secretary-travels", "visits/data")
 MAX_FILE_BYTES = 20_000_000
+TRAVELLER_ROLES = ("president", "secretary")
+WHO = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 @dataclass
@@ -153,6 +155,14 @@ def check_record(raw: RawRecord) -> HsgRecord:
     start, end = _day(raw, "start-date"), _day(raw, "end-date")
     if end < start:
         raise RecordError("end-date", f"expected a day on or after {start}, found {end}")
+    role = raw.attrs.get("role") or raw.fields.get("role") or None
+    if collection == "travels" and role not in TRAVELLER_ROLES:
+        raise RecordError("role", f"expected one of {', '.join(TRAVELLER_ROLES)}, found {role!r}")
+    who = raw.attrs.get("who") or None
+    if collection == "travels" and not (who and WHO.match(who)):
+        raise RecordError(
+            "who", f"expected the traveller's slug (e.g. kerry-john-forbes), found {who!r}"
+        )
     country_tag = "country" if collection == "travels" else "from"
     country = raw.field_attrs.get(country_tag, {}).get("id", "")
     traveller_tag = "name" if collection == "travels" else "visitor"
@@ -166,8 +176,8 @@ def check_record(raw: RawRecord) -> HsgRecord:
         country=country,
         country_name=raw.fields.get(country_tag, ""),
         traveller=_required(raw, traveller_tag),
-        role=raw.attrs.get("role") or raw.fields.get("role") or None,
-        who=raw.attrs.get("who") or None,
+        role=role,
+        who=who,
         locale=raw.fields.get("locale", ""),
         remarks=raw.fields.get("remarks" if collection == "travels" else "description", ""),
     )
