@@ -234,3 +234,10 @@ def test_a_record_id_used_twice_is_an_error(content: Path, tmp_path: Path):
     assert "b.xml:3: record 9010: id: expected a record id used once" in str(problem)
     assert "a.xml:3" in str(problem)
     assert by_record(content)["9010"].date == "1975-12-01"
+
+
+def test_nothing_is_imported_without_the_people_registry(content: Path, capsys):
+    (content / "people.yml").unlink()
+    assert main(["--content", str(content), "import-hsg", str(FIXTURES)]) == 1
+    assert "people registry not found" in capsys.readouterr().err
+    assert list((content / "events").rglob("*.yml")) == [content / "events" / SEED_TALKS]

@@ -49,6 +49,9 @@ def cmd_import_hsg(args: argparse.Namespace) -> int:
 
     content = Path(args.content)
     people, problems = load_people(content / "people.yml")
+    if not people:  # without the registry every participant would be lost: import nothing
+        _report(problems)
+        return 1
     report = import_hsg(Path(args.dir), people, content / "events")
     _report(problems + report.problems)
     print(report.summary())

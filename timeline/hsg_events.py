@@ -50,7 +50,7 @@ OCCASIONS = (
 ALONG = re.compile(r"(?:\bAccompanied|(?<![Mm]et )\b[Ww]ith)\s+$")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Named:
     """An official the remarks name, the title they are given, and whether they came along."""
 
