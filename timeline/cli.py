@@ -49,6 +49,21 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return run_eval(args)
 
 
+def cmd_import_hsg(args: argparse.Namespace) -> int:
+    """Import the Office of the Historian's China records (see README)."""
+    from .hsg_import import import_hsg
+
+    content = Path(args.content)
+    people, problems = load_people(content / "people.yml")
+    if not people:  # without the registry every participant would be lost: import nothing
+        _report(problems)
+        return 1
+    report = import_hsg(Path(args.dir), people, content / "events")
+    _report(problems + report.problems)
+    print(report.summary())
+    return 1 if any(not p.warning for p in problems + report.problems) else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="timeline", description=__doc__)
     parser.add_argument(
@@ -62,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print the scores as one object")
     evaluate.add_argument("--predictions", help="write the predicted events here (JSONL)")
     evaluate.set_defaults(func=cmd_eval)
+    hsg = sub.add_parser("import-hsg", help="import the State Department historian's records")
+    hsg.add_argument("dir", help="the historian's data folder (e.g. ../shared/hsg)")
+    hsg.set_defaults(func=cmd_import_hsg)
     return parser
 
 
