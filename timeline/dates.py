@@ -17,6 +17,7 @@ Resolution against the publication date (`Anchor`) and the tense:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -272,8 +273,29 @@ def _search_other(sentence: str, language: str, anchor: Anchor, tense: Tense) ->
         cursor = start + len(span)
         hit = _validate_other(span.strip(), start, when.date(), language, anchor, tense)
         if hit is not None:
-            hits.append(hit)
+            hits.append(_trimmed(hit, sentence, language, anchor))
     return hits
+
+
+def _trimmed(hit: DateHit, sentence: str, language: str, anchor: Anchor) -> DateHit:
+    """dateparser's span without the words around it that do not change the date."""
+    words = hit.text.split()
+    base = anchor.date or hit.date
+    whole = _dp_plain(hit.text, language, base)
+    for _ in range(6):
+        if len(words) < 2:
+            break
+        for candidate in (words[1:], words[:-1]):
+            if _dp_plain(" ".join(candidate), language, base) == whole:
+                words = candidate
+                break
+        else:
+            break
+    text = " ".join(words)
+    start = sentence.find(text, hit.start)
+    if start < 0:
+        return hit
+    return dataclasses.replace(hit, text=text, start=start)
 
 
 def _validate_other(

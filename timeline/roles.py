@@ -283,13 +283,26 @@ def _compiled(name: str, language: str, source: str | None) -> re.Pattern[str] |
     return _SIMPLE[key]
 
 
+# "U.S. officials said ...", "як заявили американські посадовці": a source, not a party.
+SAYING = re.compile(
+    r"\b(?:said|say|says|told|according|announced|stated|reported|warned|believe)\b|"
+    r"заяви\w*|повідоми\w*|сказа\w*|за словами|кажуть|вважають|"
+    r"сообщи\w*|по словам|считают|отметили|говорят|称|表示|说|指出|透露|認為|认为",
+    flags=re.IGNORECASE,
+)
+SAYING_REACH = 30
+
+
 def sides_named(sentence: str, language: str) -> set[str]:
     """Sides present through group phrases ("U.S. officials", "китайська сторона")."""
     sides = set()
     for index, (side, source) in enumerate(SIDE_PHRASES.get(language, [])):
         pattern = _compiled(f"side{index}", language, source)
-        if pattern and pattern.search(sentence):
-            sides.add(side)
+        for match in pattern.finditer(sentence) if pattern else ():
+            near = sentence[max(0, match.start() - SAYING_REACH) : match.end() + SAYING_REACH]
+            if not SAYING.search(near):
+                sides.add(side)
+                break
     return sides
 
 

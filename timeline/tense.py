@@ -66,7 +66,7 @@ HYPOTHETICAL = {
     "fr": r"\b(?:pourrait|pourraient|possible|si|espère|souvent|régulièrement)\b",
     "es": r"\b(?:podría|podrían|posible|si|espera|a menudo)\b",
     "it": r"\b(?:potrebbe|potrebbero|possibile|se|spera|spesso)\b",
-    "pt": r"\b(?:poderia|poderá|possível|se|espera|frequentemente)\b",
+    "pt": r"\b(?:poderia|poderá|possível|caso|espera|frequentemente)\b",
     "pl": r"\b(?:może|mogą|mógłby|możliw\w*|jeśli|jeżeli|często)\b",
     "el": r"(?<!\w)(?:μπορεί|πιθαν\w*|αν|ελπίζ\w*|συχνά)(?!\w)",
 }

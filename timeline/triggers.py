@@ -30,7 +30,7 @@ TRIGGERS: dict[str, dict[str, str]] = {
         "talks": r"\btalks\b|\bnegotiations\b|\bdialogue\b|"
         r"\bdiscuss(?:ed|es)?\b(?=[^.]{0,80}\bwith\b)",
         "meeting": r"\bmet\b|\bmeets?\b|\bmeeting\b|\bsat down with\b|\bhost(?:s|ed|ing)?\b|"
-        r"\bwelcom(?:ed|es|ing)\b|\bgreeted\b|\b(?:working|state) dinner\b|\bluncheon\b|"
+        r"\bwelcom(?:ed|es|ing)\b|\bgreeted\b|\bdinner\b|\bluncheon\b|"
         r"\bsign(?:ed|ing)\b|\breceived\b(?=[^.]{0,40}\b(?:President|Minister|Secretary))",
         "visit": r"\bvisit(?:s|ed|ing)?\b|\btrip to\b",
         "arrival": r"\barriv(?:ed|es|e|ing|al)\b|\blanded\b",
