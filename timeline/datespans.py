@@ -13,6 +13,7 @@ are never weekdays (full names only); a bare year ("2022 року") is a year, n
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -312,6 +313,19 @@ def pair_weekdays(spans: list[Span], text: str) -> list[Span]:
                 span.end_month,
                 prev.weekday,
             )
+            continue
+        if (
+            prev is not None
+            and span.form == "weekday"
+            and prev.form == "date"
+            and prev.weekday is None
+            and PAIR_GAP.match(text[prev.end : span.start])
+        ):  # "7月21日周三", "21 липня, середа"
+            closing = 1 if text[span.end : span.end + 1] in ")）" else 0
+            out[-1] = dataclasses.replace(
+                prev, text=text[prev.start : span.end + closing], end=span.end + closing,
+                weekday=span.weekday,
+            )  # fmt: skip
             continue
         out.append(span)
     return out

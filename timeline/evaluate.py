@@ -271,6 +271,7 @@ def evaluate(
     report, lines = Report(), []
     for record in records:
         anchor = infer_anchor(record.published, record.text, record.language)
+        anchor = extractor.complete_anchor(record.text, record.language, anchor)
         if anchor.source != "metadata" or anchor.precision != "day":
             shown = (
                 anchor.date.isoformat()[: 10 if anchor.precision == "day" else 7]

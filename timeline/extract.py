@@ -19,6 +19,7 @@ from .names import NameMatcher
 from .naming import event_id, event_summary, event_title
 from .places import PlaceMatcher
 from .triggers import best_kind
+from .weekday_year import SCAN_CHARS, anchor_from_weekdays
 
 LEAD_SENTENCES = 3  # an undated contact this early is the article's news: publication date
 INHERIT_REACH = 3  # sentences back an undated mention may borrow a date from
@@ -53,11 +54,21 @@ class Extractor:
         if anchor is None:
             published = article.published
             anchor = Anchor(published, "day" if published else "none", "metadata")
+        anchor = self.complete_anchor(article.body, article.language, anchor)
         found = self.candidates(article, anchor)
         full = _date_from_context(found, anchor)
         groups = _merge(full, self.people)
         events = [self._event(group, article, anchor) for group in groups]
         return sorted(events, key=lambda e: (e.date, e.id))
+
+    def complete_anchor(self, text: str, language: str, anchor: Anchor) -> Anchor:
+        """Without a publication date, try a weekday+date of the text and the offices held."""
+        if anchor.date is not None:
+            return anchor
+        mentions = self.reader.names.find(text[:SCAN_CHARS], language)
+        named = [self.people[i] for i in dict.fromkeys(m.person for m in mentions)]
+        found = anchor_from_weekdays(text, language, named, list(self.people.values()))
+        return found or anchor
 
     def _event(self, group: list[Candidate], article: Article, anchor: Anchor) -> Event:
         best = next((c for c in group if c.date and not c.inherited), group[0])
