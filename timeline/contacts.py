@@ -53,6 +53,7 @@ class Candidate:
     date: DateHit | None
     inherited: bool = False
     kinds: list[str] = field(default_factory=list)
+    background: bool = False  # dated only vaguely ("last year"): never given another date
 
     @property
     def full(self) -> bool:
@@ -176,7 +177,8 @@ class SentenceReader:
 
     def _candidate(self, f: Found, anchor: Anchor, context: Context) -> Candidate | None:
         tense = Tense.FUTURE if f.status == "planned" else Tense.PAST
-        date = _pick_date(f.sentence, f.group, find_dates(f.sentence, f.language, anchor, tense))
+        picked = _pick_date(f.sentence, f.group, find_dates(f.sentence, f.language, anchor, tense))
+        date = picked if isinstance(picked, DateHit) else None
         day = date.date if date else anchor.date
         sides = {s for s, people in (("us", f.us), ("cn", f.china)) if people}
         self._add_roles(f, day, sides)
@@ -205,6 +207,7 @@ class SentenceReader:
             location=self.places.find(f.sentence, f.language),
             date=date,
             kinds=kinds,
+            background=picked is VAGUE_DATE,
         )
 
     def _fill(self, f: Found, sides: set[str], day, context: Context, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
@@ -305,24 +308,43 @@ def _in_other_zone(sentence: str, hit: DateHit) -> bool:
     return bool(OTHER_ZONE.search(sentence, opening, hit.start + len(hit.text) + 12))
 
 
-def _pick_date(sentence: str, group: list[Trigger], hits: list[DateHit]) -> DateHit | None:
-    """The date of a contact: in the clause of one of its words, else the nearest one."""
+# A clause that places the contact vaguely in the past ("last year", "раніше", "此前").
+VAGUE = re.compile(
+    r"\b(?:last (?:year|week|time)|earlier this (?:year|month)|previously|in the past|ago|"
+    r"first met)\b|(?<!\w)(?:минулого року|торік|минулого тижня|раніше|колись|востаннє|"
+    r"в прошлом году|на прошлой неделе|ранее|когда-то|в последний раз)(?!\w)|"
+    r"去年|上周|此前|之前|早些时候|以前|上次|\b(?:letztes Jahr|zuvor|früher|l'an dernier|"
+    r"l'année dernière|auparavant|el año pasado|anteriormente|l'anno scorso|in precedenza|"
+    r"no ano passado|w zeszłym roku|wcześniej)\b",
+    flags=re.IGNORECASE,
+)
+VAGUE_DATE = object()  # marker: the contact's own clause dates it vaguely (background)
+
+
+def _pick_date(sentence: str, group: list[Trigger], hits: list[DateHit]) -> DateHit | object | None:
+    """The date of a contact: in the clause of one of its words, else the nearest one.
+
+    A clause that dates the contact only vaguely (a year, a month, "last year") makes it
+    background: VAGUE_DATE, and no date is borrowed from elsewhere.
+    """
     # Month-only dates are kept when relative ("last month"); "in April" is background.
+    hits = [h for h in hits if not _in_other_zone(sentence, h)]
     usable = [
         h
         for h in hits
-        if (h.precision == "day" or (h.precision == "month" and h.basis == "relative"))
-        and not _in_other_zone(sentence, h)
+        if h.precision == "day" or (h.precision == "month" and h.basis == "relative")
     ]
-    if not usable:
-        return None
     clauses = Clauses(sentence)
     for trigger in group:
         start, end = clauses.around(trigger.start)
         same = [h for h in usable if start <= h.start < end]
         if same:
             return _closest(same, trigger.start)
-    return _closest(usable, group[0].start)
+    for trigger in group:
+        start, end = clauses.around(trigger.start)
+        if any(start <= h.start < end for h in hits) or VAGUE.search(sentence, start, end):
+            return VAGUE_DATE
+    return _closest(usable, group[0].start) if usable else None
 
 
 def _closest(hits: list[DateHit], position: int) -> DateHit:

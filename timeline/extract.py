@@ -103,7 +103,7 @@ def _date_from_context(found: list[Candidate], anchor: Anchor) -> list[Candidate
     for cand in found:
         if not cand.full:
             continue
-        if cand.date is None:
+        if cand.date is None and not cand.background:
             donor = _donor(cand, found)
             if donor is not None and donor.date is not None:
                 cand.date, cand.inherited = donor.date, True
