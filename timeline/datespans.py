@@ -127,8 +127,8 @@ EN_PATTERN = re.compile(
     rf"(?P<mo1>{_EN_MONTH})(?:,?\s+(?P<moy1>{Y}))?|(?P<mo2>{_EN_MONTH}),?\s+(?P<moy2>{Y})))"
     rf"(?![\w-]|\s*\d)"
     rf"|(?P<wd>\b(?:{'|'.join(w.capitalize() for w in EN_WEEKDAYS)})\b)"
-    rf"|(?P<rel>\b(?:{_alt(REL_DAYS['en'])})\b)"
-    rf"|(?P<relm>\b(?:{_alt(REL_MONTHS['en'])})\b)",
+    rf"|(?P<rel>\b(?i:{_alt(REL_DAYS['en'])})\b)"
+    rf"|(?P<relm>\b(?i:{_alt(REL_MONTHS['en'])})\b)",
 )
 
 _SL_YEAR = r"(?:\s+(?P<{n}>" + Y + r")(?:\s*(?:року|р\.|рік|года|г\.|год))?)?"
@@ -174,9 +174,11 @@ ZH_PATTERN = re.compile(
 PATTERNS = {"en": EN_PATTERN, "uk": UK_PATTERN, "ru": RU_PATTERN, "zh": ZH_PATTERN}
 
 
-def normalise(text: str) -> str:
-    """Same length as `text`: apostrophes unified, full-width digits made ASCII."""
-    return text.translate(APOSTROPHES).translate(FULLWIDTH_DIGITS)
+def normalise(text: str, lang: str = "uk") -> str:
+    """Same length as `text`: Cyrillic apostrophes unified (п'ятниця), full-width digits ASCII."""
+    if lang in ("uk", "ru"):
+        text = text.translate(APOSTROPHES)
+    return text.translate(FULLWIDTH_DIGITS)
 
 
 def _int(value: str | None) -> int | None:
@@ -272,7 +274,7 @@ def find_spans(text: str, lang: str) -> list[Span]:
     if pattern is None:
         return []
     spans = []
-    for match in pattern.finditer(normalise(text)):
+    for match in pattern.finditer(normalise(text, lang)):
         span = _span(match, lang)
         if span is not None:
             spans.append(Span(text[span.start : span.end].strip(), *_fields(span)))
