@@ -239,8 +239,10 @@ class SentenceReader:
 
     def _host(self, visitors: list[str], side: str, day) -> list[str]:  # type: ignore[no-untyped-def]
         """A head of state or government visiting is hosted by the other side's president."""
-        if not any(self.by_id[p].level == "leader" for p in visitors):
-            return []
+        iso = day.isoformat()
+        in_office = [p for p in visitors if any(r.held_on(iso) for r in self.by_id[p].roles)]
+        if not any(self.by_id[p].level == "leader" for p in in_office):
+            return []  # a former president's visit long ago is no state visit today
         holder = office_holder(self.people, "President", side, day.isoformat())
         return [holder.id] if holder else []
 

@@ -286,6 +286,8 @@ def _trimmed(hit: DateHit, sentence: str, language: str, anchor: Anchor) -> Date
         if len(words) < 2:
             break
         for candidate in (words[1:], words[:-1]):
+            if not any(len(w) > 2 and w.isalpha() for w in candidate):
+                continue  # "18" alone is not the phrase as written
             if _dp_plain(" ".join(candidate), language, base) == whole:
                 words = candidate
                 break

@@ -12,6 +12,8 @@ Article level, after contacts.py has read each sentence:
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .contacts import Candidate, Context, SentenceReader, split_sentences
 from .dates import Anchor, DateHit
 from .model import Article, Event, Person, Source
@@ -56,7 +58,7 @@ class Extractor:
             anchor = Anchor(published, "day" if published else "none", "metadata")
         anchor = self.complete_anchor(article.body, article.language, anchor)
         found = self.candidates(article, anchor)
-        full = _date_from_context(found, anchor)
+        full = [c for c in _date_from_context(found, anchor) if _in_office(c, self.people)]
         groups = _merge(full, self.people)
         events = [self._event(group, article, anchor) for group in groups]
         return sorted(events, key=lambda e: (e.date, e.id))
@@ -114,6 +116,37 @@ def _date_from_context(found: list[Candidate], anchor: Anchor) -> list[Candidate
         if cand.date is not None:
             out.append(cand)
     return out
+
+
+def _in_office(cand: Candidate, people: dict[str, Person]) -> bool:
+    """Keep the people in office on the contact's date; a side left empty drops the mention.
+
+    "Nixon's 1972 visit" in a 2017 article is history, not a contact of 2017.
+    """
+    assert cand.date is not None
+    first = cand.date.date
+    last = cand.date.end_date or (_month_last(first) if cand.date.precision == "month" else first)
+    for side in (cand.us, cand.china):
+        if not side:
+            continue
+        kept = [p for p in side if p not in people or _holds_office(people[p], first, last)]
+        if not kept:
+            return False
+        side[:] = kept
+    return True
+
+
+def _holds_office(person: Person, first: dt.date, last: dt.date) -> bool:
+    slack = dt.timedelta(days=1)  # time zones and swearing-in days
+    start, end = (first - slack).isoformat(), (last + slack).isoformat()
+    return any(
+        (r.start is None or r.start <= end) and (r.end is None or start <= r.end)
+        for r in person.roles
+    )
+
+
+def _month_last(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
 
 
 def _donor(cand: Candidate, found: list[Candidate]) -> Candidate | None:
