@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline import contacts, datespans, roles, tense, triggers
+from timeline import datespans, roles, sentences, tense, triggers
 from timeline.dates import Anchor
 from timeline.extract import Extractor
 from timeline.model import DATE_BASES, KINDS, PRECISIONS, STATUSES, Article, Event
@@ -135,7 +135,7 @@ WORST = [
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     found = [(f"dates-{k}", p) for k, p in datespans.PATTERNS.items()]
     found += [(f"triggers-{k}", triggers.trigger_pattern(k)) for k in triggers.TRIGGERS]
-    found += [("boundary", contacts.BOUNDARY), ("clause", tense.CLAUSE_BREAK)]
+    found += [("boundary", sentences.BOUNDARY), ("clause", tense.CLAUSE_BREAK)]
     forms = [("Ентоні Блінкен", False), ("Joe Biden", False), ("Xi Jinping", True), ("Сі", False)]
     found += [(f"name-{f}", re.compile(form_pattern(f, latin))) for f, latin in forms]
     found += [("word", WORD)]

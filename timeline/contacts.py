@@ -8,34 +8,19 @@ the article), or, for a visit or arrival, the other country or one of its cities
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .datepick import VAGUE_DATE, pick_date
 from .dates import Anchor, DateHit, find_dates
 from .model import Person
 from .names import NameMatcher
 from .people import office_holder
 from .places import PlaceMatcher
 from .roles import both_sides_named, countries_named, find_roles, sides_named
-from .tense import Clauses, Modality, SentenceModality, Tense
+from .sentences import reading_language
+from .tense import Modality, SentenceModality, Tense
 from .triggers import Trigger, best_kind, find_triggers
-
-MAX_SENTENCE = 3000  # longer "sentences" (tables, run-on junk) are cut to this many characters
-ORDINAL_NEXT = re.compile(
-    r"\s+(?:[a-zäöüßąćęłńóśźżа-яіїєґ]|Januar|Februar|März|April|Mai|Juni|Juli|August|September|"
-    r"Oktober|November|Dezember|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|"
-    r"września|października|listopada|grudnia)"
-)
-BOUNDARY = re.compile(r"[.!?…]+[\"»”’)]*\s+|[。！？]+[\"»”’）)]*|\n+")
-# A period after these does not end a sentence: titles, month abbreviations, initials,
-# "U.S.", and day numbers written as ordinals ("15. November", "W piątek 18.").
-ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sen|Rep|Gov|Prof|St|Jr|Sr|No|Vol|Jan|Feb|Mar|Apr|Jun|Jul|"
-    r"Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|approx|ім|им|г|р|ст|тис|млн|млрд|ул|вул)|"
-    r"\b[A-ZА-ЯІЇЄҐ]|\b(?:U\.S|U\.N|U\.K|E\.U))\.$"
-)
-ORDINAL = re.compile(r"(?<!\d)\d{1,2}\.$")
 
 
 @dataclass
@@ -58,28 +43,6 @@ class Candidate:
     @property
     def full(self) -> bool:
         return self.sides >= {"us", "cn"}
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences of a text, whitespace-trimmed, empty ones dropped, each at most MAX_SENTENCE."""
-    out, start = [], 0
-    for match in BOUNDARY.finditer(text):
-        if "\n" not in match.group() and match.group()[0] == ".":
-            tail = text[max(start, match.start() - 8) : match.start() + 1]
-            if ABBREVIATION.search(tail):
-                continue
-            if ORDINAL.search(tail) and ORDINAL_NEXT.match(text, match.start() + 1):
-                continue
-        _keep(out, text[start : match.end()])
-        start = match.end()
-    _keep(out, text[start:])
-    return out
-
-
-def _keep(out: list[str], piece: str) -> None:
-    piece = piece.strip()
-    if piece:
-        out.append(piece[:MAX_SENTENCE])
 
 
 @dataclass
@@ -124,17 +87,6 @@ COUNTERPART = {
 COUNTERPART_WORDS = re.compile(
     r"counterpart|колег|коллег|对口|同行|homolog|omolog|Amtskolleg", re.I
 )
-LATIN_SENTENCE = re.compile(r"[A-Za-z]")
-NON_LATIN_LANGUAGES = ("uk", "ru", "zh", "el", "hy", "be", "bg", "sr", "kk", "ja", "ko", "ar")
-
-
-def reading_language(sentence: str, language: str) -> str:
-    """An English tweet quoted in a Russian article is read as English."""
-    if language not in NON_LATIN_LANGUAGES:
-        return language
-    letters = [c for c in sentence[:400] if c.isalpha()]
-    latin = sum(1 for c in letters if c.isascii())
-    return "en" if letters and latin / len(letters) > 0.8 else language
 
 
 class SentenceReader:
@@ -177,7 +129,7 @@ class SentenceReader:
 
     def _candidate(self, f: Found, anchor: Anchor, context: Context) -> Candidate | None:
         tense = Tense.FUTURE if f.status == "planned" else Tense.PAST
-        picked = _pick_date(f.sentence, f.group, find_dates(f.sentence, f.language, anchor, tense))
+        picked = pick_date(f.sentence, f.group, find_dates(f.sentence, f.language, anchor, tense))
         date = picked if isinstance(picked, DateHit) else None
         day = date.date if date else anchor.date
         sides = {s for s, people in (("us", f.us), ("cn", f.china)) if people}
@@ -296,67 +248,5 @@ def _by_status(sentence: str, triggers: list[Trigger], language: str) -> dict[st
     return groups
 
 
-OTHER_ZONE = re.compile(r"时间|時間|\btime\b|время|часом|за київським", re.IGNORECASE)
-
-
-def _in_other_zone(sentence: str, hit: DateHit) -> bool:
-    """A date in "(Beijing time Friday 2:50)": the same moment in another time zone."""
-    opening = max(sentence.rfind("(", 0, hit.start), sentence.rfind("（", 0, hit.start))
-    if (
-        opening < 0
-        or max(sentence.rfind(")", 0, hit.start), sentence.rfind("）", 0, hit.start)) > opening
-    ):
-        return False
-    return bool(OTHER_ZONE.search(sentence, opening, hit.start + len(hit.text) + 12))
-
-
-# A clause that places the contact vaguely in the past ("last year", "раніше", "此前").
-VAGUE = re.compile(
-    r"\b(?:last (?:year|week|time)|earlier this (?:year|month)|previously|in the past|ago|"
-    r"first met)\b|(?<!\w)(?:минулого року|торік|минулого тижня|раніше|колись|востаннє|"
-    r"в прошлом году|на прошлой неделе|ранее|когда-то|в последний раз)(?!\w)|"
-    r"去年|上周|此前|之前|早些时候|以前|上次|\b(?:letztes Jahr|zuvor|früher|l'an dernier|"
-    r"l'année dernière|auparavant|el año pasado|anteriormente|l'anno scorso|in precedenza|"
-    r"no ano passado|w zeszłym roku|wcześniej)\b",
-    flags=re.IGNORECASE,
-)
-VAGUE_DATE = object()  # marker: the contact's own clause dates it vaguely (background)
-
-
-def _pick_date(sentence: str, group: list[Trigger], hits: list[DateHit]) -> DateHit | object | None:
-    """The date of a contact: in the clause of one of its words, else the nearest one.
-
-    A clause that dates the contact only vaguely (a year, a month, "last year") makes it
-    background: VAGUE_DATE, and no date is borrowed from elsewhere.
-    """
-    # Month-only dates are kept when relative ("last month"); "in April" is background.
-    hits = [h for h in hits if not _in_other_zone(sentence, h)]
-    usable = [
-        h
-        for h in hits
-        if h.precision == "day" or (h.precision == "month" and h.basis == "relative")
-    ]
-    clauses = Clauses(sentence)
-    for trigger in group:
-        start, end = clauses.around(trigger.start)
-        same = [h for h in usable if start <= h.start < end]
-        if same:
-            return _closest(same, trigger.start)
-    for trigger in group:
-        start, end = clauses.around(trigger.start)
-        if any(start <= h.start < end for h in hits) or VAGUE.search(sentence, start, end):
-            return VAGUE_DATE
-    return _closest(usable, group[0].start) if usable else None
-
-
-def _closest(hits: list[DateHit], position: int) -> DateHit:
-    day_first = sorted(hits, key=lambda h: (h.precision != "day", abs(h.start - position)))
-    return day_first[0]
-
-
 def _unique(items) -> list[str]:  # type: ignore[no-untyped-def]
     return list(dict.fromkeys(items))
-
-
-def as_day(hit: DateHit | None) -> dt.date | None:
-    return hit.date if hit else None

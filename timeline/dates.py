@@ -21,53 +21,27 @@ import dataclasses
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
 
 from dateparser import parse as dp_parse
 from dateparser.date import DateDataParser
 from dateparser.search import search_dates
 
 from .datespans import PATTERNS, Span, find_spans
+from .daymath import (
+    DAY,
+    SLACK,
+    WEEK,
+    Anchor,
+    DateHit,
+    resolve_month,
+    resolve_weekday,
+    resolve_yearless,
+    safe_date,
+    shift_month,
+)
 from .tense import Tense
 
-WEEK = dt.timedelta(days=7)
-DAY = dt.timedelta(days=1)
-SLACK = dt.timedelta(days=2)  # time zones: a "past" day may be a day after the dateline
 MAX_DP_SENTENCE = 2000  # dateparser is only run on sentences up to this length
-
-
-@dataclass(frozen=True)
-class Anchor:
-    """The publication date relative phrases are read against, and how sure we are of it."""
-
-    date: dt.date | None
-    precision: str = "day"  # day | month | none
-    source: str = "front matter"
-
-    @property
-    def knows_day(self) -> bool:
-        return self.date is not None and self.precision == "day"
-
-
-@dataclass(frozen=True)
-class DateHit:
-    """A resolved date phrase: where it is, what it says, and how it was resolved."""
-
-    text: str
-    start: int
-    date: dt.date
-    precision: str = "day"
-    end_date: dt.date | None = None
-    basis: str = "explicit"
-    weekday_agrees: bool = True
-
-    @property
-    def iso(self) -> str:
-        if self.precision == "month":
-            return self.date.isoformat()[:7]
-        if self.precision == "year":
-            return str(self.date.year)
-        return self.date.isoformat()
 
 
 def _as_anchor(base: dt.date | Anchor | None) -> Anchor:
@@ -95,57 +69,6 @@ def _dp_day_month(text: str, language: str, base: dt.date) -> tuple[int, int] | 
     return (found.day, found.month) if found else None
 
 
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except (ValueError, TypeError):
-        return None
-
-
-def resolve_weekday(weekday: int, base: dt.date, tense: Tense) -> dt.date:
-    """The latest such weekday on or before `base` for the past, the next on or after otherwise."""
-    if tense is Tense.FUTURE:
-        return base + dt.timedelta(days=(weekday - base.weekday()) % 7)
-    return base - dt.timedelta(days=(base.weekday() - weekday) % 7)
-
-
-def resolve_yearless(month: int, day: int, anchor: Anchor, tense: Tense) -> dt.date | None:
-    """Give a day-month the year that fits the publication date and the tense."""
-    if anchor.date is None:
-        return None
-    base = anchor.date
-    if anchor.precision == "month":
-        base = _month_end(base) if tense is not Tense.FUTURE else base.replace(day=1)
-    options = [
-        d for y in (base.year - 1, base.year, base.year + 1) if (d := _safe_date(y, month, day))
-    ]
-    if tense is Tense.FUTURE:
-        later = [d for d in options if d >= base - SLACK]
-        return min(later) if later else None
-    earlier = [d for d in options if d <= base + SLACK]
-    return max(earlier) if earlier else None
-
-
-def _month_end(day: dt.date) -> dt.date:
-    first_next = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return first_next - DAY
-
-
-def _shift_month(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
-
-
-def resolve_month(month: int, anchor: Anchor, tense: Tense) -> dt.date | None:
-    """A month without a year: the latest such month up to publication, or the next one."""
-    if anchor.date is None:
-        return None
-    year = anchor.date.year
-    if tense is Tense.FUTURE:
-        return dt.date(year if month >= anchor.date.month else year + 1, month, 1)
-    return dt.date(year if month <= anchor.date.month else year - 1, month, 1)
-
-
 def _resolve(span: Span, anchor: Anchor, tense: Tense, language: str) -> DateHit | None:
     form = span.form
     if form in ("date", "range"):
@@ -167,7 +90,7 @@ def _resolve(span: Span, anchor: Anchor, tense: Tense, language: str) -> DateHit
             span.text, span.start, base + dt.timedelta(days=span.offset), basis="relative"
         )
     if form == "relmonth" and span.offset is not None:
-        first = _shift_month(base, span.offset)
+        first = shift_month(base, span.offset)
         return DateHit(span.text, span.start, first, "month", basis="relative")
     if form == "dayonly" and span.day:
         return _resolve_day_only(span, base, tense)
@@ -178,8 +101,8 @@ def _resolve_day_only(span: Span, base: dt.date, tense: Tense) -> DateHit | None
     """ "9日": the day of the publication month (or the one before / after, by tense)."""
     step = 1 if tense is Tense.FUTURE else -1
     for months in (0, step):
-        first = _shift_month(base, months)
-        day = _safe_date(first.year, first.month, span.day)  # type: ignore[arg-type]
+        first = shift_month(base, months)
+        day = safe_date(first.year, first.month, span.day)  # type: ignore[arg-type]
         if day is None:
             continue
         if (tense is Tense.FUTURE and day >= base - SLACK) or (
@@ -208,7 +131,7 @@ def _resolve_day(span: Span, anchor: Anchor, tense: Tense, language: str) -> Dat
     if not span.day or not span.month or not 1 <= span.month <= 12:
         return None
     if span.year:
-        day = _safe_date(span.year, span.month, span.day)
+        day = safe_date(span.year, span.month, span.day)
     else:
         day = resolve_yearless(span.month, span.day, anchor, tense)
     if day is None or not _dateparser_agrees(span, language, anchor, day):
@@ -217,7 +140,7 @@ def _resolve_day(span: Span, anchor: Anchor, tense: Tense, language: str) -> Dat
     if span.form == "range" and span.end_day:
         end_month = span.end_month or span.month
         end_year = day.year + (1 if end_month < day.month else 0)
-        end = _safe_date(end_year, end_month, span.end_day)
+        end = safe_date(end_year, end_month, span.end_day)
         if end is None or end <= day or (end - day).days > 31:
             return None
     agrees = span.weekday is None or span.weekday == day.weekday()

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .contacts import Candidate, Context, SentenceReader, split_sentences
+from .contacts import Candidate, Context, SentenceReader
 from .dates import Anchor, DateHit
 from .model import Article, Event, Person, Source
 from .names import NameMatcher
 from .naming import event_id, event_summary, event_title
 from .places import PlaceMatcher
+from .sentences import split_sentences
 from .triggers import best_kind
 from .weekday_year import SCAN_CHARS, anchor_from_weekdays
 
