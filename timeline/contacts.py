@@ -53,19 +53,23 @@ class Context:
     china: list[str] = field(default_factory=list)
     next_us: list[str] = field(default_factory=list)
     next_china: list[str] = field(default_factory=list)
+    seen: dict[str, int] = field(default_factory=dict)  # side -> sentence last named in
+    index: int = 0
 
     def remember(self, us: list[str], china: list[str]) -> None:
         if us:
-            self.us = us
+            self.us, self.seen["us"] = us, self.index
         if china:
-            self.china = china
+            self.china, self.seen["cn"] = china, self.index
 
     def fill(self, side: str) -> list[str]:
-        """People for a side named only as a group: last named before, else just after."""
-        if side == "us":
-            return list(self.us or self.next_us)
-        return list(self.china or self.next_china)
+        """People for a side named only as a group: named shortly before, else just after."""
+        recent = self.index - self.seen.get(side, -CONTEXT_REACH - 1) <= CONTEXT_REACH
+        before = (self.us if side == "us" else self.china) if recent else []
+        return list(before or (self.next_us if side == "us" else self.next_china))
 
+
+CONTEXT_REACH = 4  # sentences back a group phrase ("the two leaders") looks for its people
 
 # Which office on the other side is "his counterpart" of an office.
 COUNTERPART = {

@@ -44,6 +44,7 @@ class Extractor:
         sentences = split_sentences(article.body)[:MAX_SENTENCES]
         named = [self.reader.people_in(s, article.language) for s in sentences]
         for index, sentence in enumerate(sentences):
+            context.index = index
             context.next_us, context.next_china = (
                 named[index + 1] if index + 1 < len(named) else ([], [])
             )
