@@ -17,7 +17,7 @@ from .model import Person
 from .names import NameMatcher
 from .people import office_holder
 from .places import PlaceMatcher
-from .roles import both_sides_named, countries_named, find_roles, sides_named
+from .roles import both_sides_meant, both_sides_named, countries_named, find_roles, sides_named
 from .sentences import reading_language
 from .tense import Modality, SentenceModality, Tense
 from .triggers import Trigger, best_kind, find_triggers
@@ -141,6 +141,12 @@ class SentenceReader:
         sides |= sides_named(f.sentence, f.language)
         if both_sides_named(f.sentence, f.language):
             sides |= {"us", "cn"}
+        elif both_sides_meant(f.sentence, f.language) and day is not None:
+            us = f.us or context.fill("us")
+            china = f.china or context.fill("cn")
+            if us and china:  # "the two leaders" with no one named nearby means nothing here
+                f.us[:], f.china[:] = us, china
+                sides |= {"us", "cn"}
         places = self._places_of_sides(f.sentence, f.language)
         kinds = [t.kind for t in f.group]
         if "arrival" in kinds and not places:

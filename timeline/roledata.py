@@ -188,18 +188,22 @@ SIDE_PHRASES: dict[str, list[tuple[str, str]]] = {
 # Phrases naming both sides: the two leaders, both sides, US and Chinese officials.
 BOTH_PHRASES: dict[str, str] = {
     "en": rf"\b(?:{US} and Chinese|Chinese and {US}|China and the (?:U\.S\.|US|United States)|"
-    r"(?:the )?(?:U\.S\.|US|United States) and China)\b(?! relations| ties)|"
-    r"\bthe two (?:leaders|presidents|sides|men|ministers|officials|diplomats)\b|"
-    r"\bboth (?:leaders|sides|presidents)\b|\bthe leaders\b|\bThe two\b",
+    r"(?:the )?(?:U\.S\.|US|United States) and China)\b(?! relations| ties)",
     "uk": r"(?:США|Штати|Штатів) (?:та|і|й) (?:КНР|Китай|Китаю)|"
-    r"(?:КНР|Китай|Китаю) (?:та|і|й) (?:США|Штати)|"
-    r"глав\w* двох (?:країн|держав)|лідер\w* (?:двох країн|США (?:та|і) (?:Китаю|КНР))|"
-    r"(?:обидві |дві )?сторон[иа](?!\w)|глав\w* держав(?!\w)|глав\w* зовнішньополітичних відомств",
+    r"(?:КНР|Китай|Китаю) (?:та|і|й) (?:США|Штати)|лідер\w* США (?:та|і) (?:Китаю|КНР)",
     "ru": r"(?:США|Штаты) и (?:КНР|Китай|Китая)|(?:КНР|Китай) и (?:США)|"
-    r"Американские и китайские|китайские и американские|"
-    r"глав\w* двух (?:стран|государств)|лидер\w* (?:двух стран|США и (?:Китая|КНР))|"
-    r"(?:обе )?стороны(?!\w)|глав\w* государств(?!\w)",
-    "zh": r"双方|雙方|两国元首|兩國元首|中美两国|两国领导人|兩國領導人|中美元首|美中",
+    r"Американские и китайские|китайские и американские|лидер\w* США и (?:Китая|КНР)",
+    "zh": r"中美两国|中美元首|美中|中美双方|中美雙方",
+}
+# "The two leaders", "сторони", "双方": both sides, named only by the people just before.
+ANAPHORA: dict[str, str] = {
+    "en": r"\bthe two (?:leaders|presidents|sides|men|ministers|officials|diplomats)\b|"
+    r"\bboth (?:leaders|sides|presidents)\b|\bthe leaders\b|\bThe two\b",
+    "uk": r"глав\w* двох (?:країн|держав)|лідер\w* двох країн|(?:обидві |дві )?сторон[иа](?!\w)|"
+    r"глав\w* держав(?!\w)|глав\w* зовнішньополітичних відомств",
+    "ru": r"глав\w* двух (?:стран|государств)|лидер\w* двух стран|(?:обе )?стороны(?!\w)|"
+    r"глав\w* государств(?!\w)",
+    "zh": r"双方|雙方|两国元首|兩國元首|两国领导人|兩國領導人",
 }
 # Country names: a visit or arrival to the other country brings its side in.
 COUNTRY_PHRASES: dict[str, list[tuple[str, str]]] = {

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .roledata import BOTH_PHRASES, COUNTRY_PHRASES, ROLE_PHRASES, SIDE_PHRASES
+from .roledata import ANAPHORA, BOTH_PHRASES, COUNTRY_PHRASES, ROLE_PHRASES, SIDE_PHRASES
 
 FORMER = re.compile(
     r"(?:former|ex-|then|колишн\w*|екс-|бывш\w*|экс-|前任|前)\s*\S*\s*$", flags=re.IGNORECASE
@@ -90,7 +90,14 @@ def sides_named(sentence: str, language: str) -> set[str]:
 
 
 def both_sides_named(sentence: str, language: str) -> bool:
+    """ "U.S. and Chinese officials", "США та КНР": both countries, by name."""
     pattern = _compiled("both", language, BOTH_PHRASES.get(language))
+    return bool(pattern and pattern.search(sentence))
+
+
+def both_sides_meant(sentence: str, language: str) -> bool:
+    """ "The two leaders", "сторони", "双方": both sides, if the context names them."""
+    pattern = _compiled("anaphora", language, ANAPHORA.get(language))
     return bool(pattern and pattern.search(sentence))
 
 
