@@ -93,3 +93,5 @@ def test_golden_article(case: dict, extractor: Extractor):
             assert event.kind == wish["kind"]
         if "date_text" in wish:
             assert event.sources[0].date_text == wish["date_text"]
+        if "end_date" in wish:
+            assert event.end_date == str(wish["end_date"])

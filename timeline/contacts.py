@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .datepick import VAGUE_DATE, pick_date
+from .datepick import VAGUE_DATE, pick_date, with_duration
 from .dates import Anchor, DateHit, find_dates
 from .model import Person
 from .names import NameMatcher
@@ -134,7 +134,7 @@ class SentenceReader:
     def _candidate(self, f: Found, anchor: Anchor, context: Context) -> Candidate | None:
         tense = Tense.FUTURE if f.status == "planned" else Tense.PAST
         picked = pick_date(f.sentence, f.group, find_dates(f.sentence, f.language, anchor, tense))
-        date = picked if isinstance(picked, DateHit) else None
+        date = with_duration(f.sentence, picked) if isinstance(picked, DateHit) else None
         day = date.date if date else anchor.date
         sides = {s for s, people in (("us", f.us), ("cn", f.china)) if people}
         self._add_roles(f, day, sides)

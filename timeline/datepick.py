@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 
 from .dates import DateHit
@@ -64,3 +66,46 @@ def pick_date(sentence: str, group: list[Trigger], hits: list[DateHit]) -> DateH
 def _closest(hits: list[DateHit], position: int) -> DateHit:
     day_first = sorted(hits, key=lambda h: (h.precision != "day", abs(h.start - position)))
     return day_first[0]
+
+
+# "a two-day summit", "дводенні переговори", "двухдневный визит", "为期两天".
+SPAN_DAYS = re.compile(
+    r"\b(?P<en>two|three|four|five|[2-5])[- ]days?\b|(?P<sl>дво|три|чотири|пʼяти|п'яти|п’яти|"
+    r"двух|трех|трёх|четырех|пяти)денн|(?P<sr>двух|трех|трёх|четырех|пяти)дневн|"
+    r"(?:为期|為期)(?P<zh>两|兩|二|三|四|五)天",
+    flags=re.IGNORECASE,
+)
+NUMBERS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5, "дво": 2,
+    "три": 3, "чотири": 4, "пʼяти": 5, "п'яти": 5, "п’яти": 5, "двух": 2, "трех": 3, "трёх": 3,
+    "четырех": 4, "пяти": 5, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5,
+}  # fmt: skip
+ENDS = re.compile(
+    r"\b(?:ended|ends|concluded|wrapped up|closed|wound up)\b|завершил\w*|закінчил\w*|"
+    r"заверш\w*|закончил\w*|окончил\w*|结束|結束",
+    flags=re.IGNORECASE,
+)
+BEGINS = re.compile(
+    r"\b(?:began|begins|beginning|started|starts|opened|opens|kicked off|arrived)\b|"
+    r"розпоча\w*|почал\w*|почав\w*|прибу\w*|начал\w*|начина\w*|прибыл\w*|开始|開始|抵达|抵達",
+    flags=re.IGNORECASE,
+)
+
+
+def with_duration(sentence: str, hit: DateHit) -> DateHit:
+    """A single day reported as the start or end of a multi-day contact becomes a range."""
+    if hit.end_date is not None or hit.precision != "day":
+        return hit
+    match = SPAN_DAYS.search(sentence)
+    if match is None:
+        return hit
+    word = next(g for g in match.groups() if g)
+    days = NUMBERS.get(word.lower(), 0) - 1
+    if days <= 0:
+        return hit
+    if ENDS.search(sentence):
+        start = hit.date - dt.timedelta(days=days)
+        return dataclasses.replace(hit, date=start, end_date=hit.date)
+    if BEGINS.search(sentence):
+        return dataclasses.replace(hit, end_date=hit.date + dt.timedelta(days=days))
+    return hit
