@@ -25,7 +25,7 @@ TRIGGERS: dict[str, dict[str, str]] = {
     "en": {
         "call": r"\b(?:phone|telephone|video|virtual)[- ](?:call|conversation|talks?|meeting|"
         r"summit|conference)s?\b|\bvideo ?conference|\bspoke (?:by|on the) (?:phone|telephone)|"
-        r"\bphoned\b",
+        r"\bphoned\b|\b(?:by|on the) (?:tele)?phone\b|\bheld a (?:phone |video )?call\b",
         "summit": r"\bsummit\b",
         "talks": r"\btalks\b|\bnegotiations\b|\bdialogue\b|"
         r"\bdiscuss(?:ed|es)?\b(?=[^.]{0,80}\bwith\b)",
@@ -33,11 +33,11 @@ TRIGGERS: dict[str, dict[str, str]] = {
         r"\bwelcom(?:ed|es|ing)\b|\bgreeted\b|\bdinner\b|\bluncheon\b|"
         r"\bsign(?:ed|ing)\b|\breceived\b(?=[^.]{0,40}\b(?:President|Minister|Secretary))",
         "visit": r"\bvisit(?:s|ed|ing)?\b|\btrip to\b",
-        "arrival": r"\barriv(?:ed|es|e|ing|al)\b|\blanded\b",
+        "arrival": r"\barriv(?:ed|es|e|ing|al)\b|\blanded\b|\btravell?(?:ed|ing|s)? to\b",
         "message": r"\bletters?\b|\bmessages?\b|\bwrote to\b|\bcongratulat(?:ed|ory)\b",
     },
     "uk": {
-        "call": r"телефонн\w*|по телефону|відеоконференц\w*|відеозв\W?язк\w*|"
+        "call": r"телефонн\w*|телефоном|по телефону|відеоконференц\w*|відеозв\W?язк\w*|"
         r"відеорозмов\w*|відеозустріч\w*|поговорил\w*|розмовля\w*",
         "summit": r"саміт\w*",
         "talks": r"переговор\w*|перемовин\w*|обговори\w*|консультаці\w*|розмов[аиуо]\w*",
