@@ -203,8 +203,8 @@ class SentenceReader:
         """A head of state or government visiting is hosted by the other side's president."""
         iso = day.isoformat()
         in_office = [p for p in visitors if any(r.held_on(iso) for r in self.by_id[p].roles)]
-        if not any(self.by_id[p].level == "leader" for p in in_office):
-            return []  # a former president's visit long ago is no state visit today
+        if not in_office or any(self.by_id[p].level != "leader" for p in in_office):
+            return []  # an envoy's visit, or a former president's long ago, is no state visit
         holder = office_holder(self.people, "President", side, day.isoformat())
         return [holder.id] if holder else []
 

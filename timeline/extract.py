@@ -13,6 +13,7 @@ Article level, after contacts.py has read each sentence:
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .contacts import Candidate, Context, SentenceReader
 from .dates import Anchor, DateHit
@@ -24,6 +25,16 @@ from .sentences import split_sentences
 from .triggers import best_kind
 from .weekday_year import SCAN_CHARS, anchor_from_weekdays
 
+# "the signing ceremony", "під час зустрічі": a contact the article has already dated.
+BACK_REFERENCE = re.compile(
+    r"\bthe (?:signing )?(?:ceremony|meeting|talks|summit|visit|dinner|trip)\b|"
+    r"\b(?:during|at) (?:the|their|his|her) (?:meeting|talks|visit|call|trip|summit)\b|"
+    r"(?:під час|у ході|в ході|во время) (?:зустрічі|переговорів|візиту|розмови|церемонії|"
+    r"встречи|переговоров|визита|разговора|беседы|церемонии)|на церемонії|на церемонии|"
+    r"会谈中|会见时|会谈时|通话中|仪式上",
+    flags=re.IGNORECASE,
+)
+SEPARATE_KINDS = ("message", "call")  # a letter or a call is its own contact, never a meeting's
 LEAD_SENTENCES = 3  # an undated contact this early is the article's news: publication date
 INHERIT_REACH = 3  # sentences back an undated mention may borrow a date from
 MAX_SENTENCES = 2000  # work cap per article
@@ -152,8 +163,10 @@ def _month_last(day: dt.date) -> dt.date:
 
 
 def _donor(cand: Candidate, found: list[Candidate]) -> Candidate | None:
+    """A dated mention just before; any earlier one when the sentence says "the ceremony"."""
+    reach = cand.index if BACK_REFERENCE.search(cand.sentence) else INHERIT_REACH
     for other in reversed(found):
-        if other is cand or other.index > cand.index or other.index < cand.index - INHERIT_REACH:
+        if other is cand or other.index > cand.index or other.index < cand.index - reach:
             continue
         if other.date is None or other.status != cand.status or other.date.basis == "publication":
             continue
@@ -200,7 +213,13 @@ def _same_leader_day(first: Candidate, other: Candidate, people: dict[str, Perso
     assert first.date is not None and other.date is not None
     if first.status != other.status or first.date.iso != other.date.iso:
         return False
-    return _shared_leader(first, other, people)
+    return _kinds_join(first, other) and _shared_leader(first, other, people)
+
+
+def _kinds_join(first: Candidate, other: Candidate) -> bool:
+    """Mentions of different people join one event unless one is a letter or call."""
+    separate = {first.kind, other.kind} & set(SEPARATE_KINDS)
+    return not separate or first.kind == other.kind
 
 
 def _shared_leader(first: Candidate, other: Candidate, people: dict[str, Person]) -> bool:
@@ -211,7 +230,9 @@ def _shared_leader(first: Candidate, other: Candidate, people: dict[str, Person]
 def _covers(event: Candidate, cand: Candidate, people: dict[str, Person]) -> bool:
     if event.status != cand.status:
         return False
-    if not _people_agree(event, cand) and not _shared_leader(event, cand, people):
+    if not _people_agree(event, cand) and not (
+        _kinds_join(event, cand) and _shared_leader(event, cand, people)
+    ):
         return False
     assert event.date is not None and cand.date is not None
     if event.date.iso == cand.date.iso or cand.date.basis == "publication":

@@ -183,6 +183,7 @@ def best_kind(kinds: list[str]) -> str:
     known = [k for k in known if k in KINDS_BY_RANK]
     if not known:
         return "other"
-    if "call" in known:  # "phone talks", "video meeting": the medium decides
-        return "call"
+    for medium in ("call", "message"):  # "phone talks", "a letter read at the ceremony"
+        if medium in known:
+            return medium
     return min(known, key=KINDS_BY_RANK.index)
