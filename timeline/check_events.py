@@ -121,12 +121,12 @@ def _check_sources(data: dict, article_exists: Callable[[str], bool], report: _R
     sources = data.get("sources")
     for index, source in enumerate(sources if isinstance(sources, list) else []):
         article = source.get("article") if isinstance(source, dict) else None
-        if isinstance(article, str) and article.startswith("content/articles/"):
-            if ".." not in article.split("/") and not article_exists(article):
-                report.add(
-                    ("sources", index, "article"),
-                    f"expected an article in content/articles/, found {article!r} (no such file)",
-                )
+        wellformed = isinstance(article, str) and article.startswith("content/articles/")
+        if wellformed and ".." not in article.split("/") and not article_exists(article):
+            report.add(
+                ("sources", index, "article"),
+                f"expected an article in content/articles/, found {article!r} (no such file)",
+            )
 
 
 def check_event_links(
@@ -149,7 +149,8 @@ def check_event_links(
         event_id = data.get("id")
         if isinstance(event_id, str) and first_with_id[event_id] != file.rel:
             report.add(
-                ("id",), f"expected a unique id, found {event_id!r} also in {first_with_id[event_id]}"
+                ("id",),
+                f"expected a unique id, found {event_id!r} also in {first_with_id[event_id]}",
             )
         _check_people(data, people, report)
         _check_sources(data, article_exists, report)
@@ -159,7 +160,7 @@ def check_event_links(
         span = date_span(_date_text(data.get("date")) or "")
         if span and data.get("status") == "happened" and span[0] > today:
             report.add(
-                ("status",), f"expected 'planned' for a date after today, found 'happened'", True
+                ("status",), "expected 'planned' for a date after today, found 'happened'", True
             )
         problems.extend(report.problems)
     return problems + _possible_duplicates(files)

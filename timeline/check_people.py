@@ -42,7 +42,9 @@ def check_people(path: Path, content: Path) -> tuple[list[Person], list[Problem]
             continue
         where = positions.of_value((index, "id")) or (None, None)
         if entry["id"] in first:
-            message = f"expected a unique id, found {entry['id']!r} also in entry {first[entry['id']]}"
+            message = (
+                f"expected a unique id, found {entry['id']!r} also in entry {first[entry['id']]}"
+            )
             problems.append(Problem(rel, message, field_name((index, "id")), *where))
             continue
         first[entry["id"]] = index + 1

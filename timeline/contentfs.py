@@ -14,7 +14,9 @@ from pathlib import Path
 from .model import Problem
 
 WINDOWS_RESERVED = frozenset(
-    ["CON", "PRN", "AUX", "NUL"] + [f"COM{i}" for i in range(1, 10)] + [f"LPT{i}" for i in range(1, 10)]
+    ["CON", "PRN", "AUX", "NUL"]
+    + [f"COM{i}" for i in range(1, 10)]
+    + [f"LPT{i}" for i in range(1, 10)]
 )
 UNPORTABLE = re.compile(r'[<>:"\\|?*\x00-\x1f]')
 
@@ -30,7 +32,7 @@ def display(path: Path, content: Path) -> str:
 def name_problem(name: str) -> str | None:
     """Why a file or folder name cannot be used on every system, or None when it can."""
     if UNPORTABLE.search(name):
-        return f"expected a portable file name, found {name!r} (characters <>:\"\\|?* or controls)"
+        return f'expected a portable file name, found {name!r} (characters <>:"\\|?* or controls)'
     if name.endswith((".", " ")):
         return f"expected a portable file name, found {name!r} (ends with a dot or space)"
     if name.split(".")[0].upper() in WINDOWS_RESERVED:

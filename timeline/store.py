@@ -180,15 +180,17 @@ def read_event_file(path: Path, content: Path) -> EventFile:
     return EventFile(path, rel, data, positions, problems)
 
 
-def read_store(content: Path) -> tuple[list[EventFile], list[Problem]]:
+def read_store(
+    content: Path, events_dir: Path | None = None
+) -> tuple[list[EventFile], list[Problem]]:
     """Every `.yml` file under `content/events/`, read; refused names are reported."""
-    paths, problems = walk(content / "events", content, ".yml")
+    paths, problems = walk(events_dir or content / "events", content, ".yml")
     return [read_event_file(p, content) for p in paths], problems
 
 
 def load_events(events_dir: Path) -> tuple[list[Event], list[Problem]]:
     """Every readable event in the store; unreadable files are reported and skipped."""
-    files, problems = read_store(events_dir.parent)
+    files, problems = read_store(events_dir.parent, events_dir)
     events = []
     for file in files:
         problems.extend(file.problems)

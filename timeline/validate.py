@@ -123,7 +123,9 @@ def _unknown_keys(error: ValidationError, rel: str, positions: Positions) -> lis
         path = (*error.absolute_path, key)
         line, column = positions.of_key(path) or (None, None)
         problems.append(
-            Problem(rel, f"expected a known key ({hint}), found {key!r}", field_name(path), line, column)
+            Problem(
+                rel, f"expected a known key ({hint}), found {key!r}", field_name(path), line, column
+            )
         )
     return problems
 
@@ -132,7 +134,9 @@ def _missing(error: ValidationError, rel: str, positions: Positions) -> list[Pro
     path = tuple(error.absolute_path)
     line, column = positions.of_value(path) or (None, None)
     return [
-        Problem(rel, "expected a value (required), found none", field_name((*path, key)), line, column)
+        Problem(
+            rel, "expected a value (required), found none", field_name((*path, key)), line, column
+        )
         for key in error.validator_value
         if key not in error.instance
     ]
