@@ -2,9 +2,10 @@
 
 A found event is the *same contact* as a stored one when both sides have the same people,
 the kinds are compatible and the dates are within a day (or inside the stored range). Then
-only its source is added. Found events that match nothing are clustered (the same rule,
-transitively) and each cluster becomes one new event citing all its sources. Every choice is
-made in a fixed order, so the result does not depend on the order articles were read in.
+only its source is added. Found events that match nothing are grouped (each joins the first
+group whose lead event is the same contact) and each group becomes one new event citing all
+its sources. Every choice is made in a fixed order, so the result does not depend on the
+order articles were read in.
 """
 
 from __future__ import annotations
@@ -99,24 +100,16 @@ class _Index:
         )
 
 
-def _root(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
-
-
 def _group(bucket: list[Event]) -> list[list[Event]]:
-    """Union-find over one bucket: the same contact, transitively."""
-    parent = list(range(len(bucket)))
-    for i in range(len(bucket)):
-        for j in range(i + 1, len(bucket)):
-            if same_contact(bucket[i], bucket[j]):
-                parent[_root(parent, j)] = _root(parent, i)
-    groups: dict[int, list[Event]] = defaultdict(list)
-    for i, event in enumerate(bucket):
-        groups[_root(parent, i)].append(event)
-    return [sorted(g, key=_found_order) for g in groups.values()]
+    """Each event joins the first group whose lead event is the same contact, in fixed order."""
+    groups: list[list[Event]] = []
+    for event in sorted(bucket, key=_found_order):
+        group = next((g for g in groups if same_contact(g[0], event)), None)
+        if group is None:
+            groups.append([event])
+        else:
+            group.append(event)
+    return groups
 
 
 def _clusters(found: list[Event]) -> list[list[Event]]:

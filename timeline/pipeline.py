@@ -8,11 +8,11 @@ merge adds nothing twice).
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from .articles import read_article
 from .check_articles import check_article
@@ -60,12 +60,17 @@ class Extracted:
     problems: list[Problem]
 
 
-def _init_worker(people: list[Person]) -> None:
-    global _extractor
+def make_extractor(people: list[Person]) -> Any:
+    """The project's extractor (tests may pass another factory to `run_extract`)."""
     from .extract import Extractor  # dateparser is slow to import: only when there is work
     from .places import PlaceMatcher
 
-    _extractor = Extractor(people, PlaceMatcher())
+    return Extractor(people, PlaceMatcher())
+
+
+def _init_worker(people: list[Person], factory: Callable[[list[Person]], Any]) -> None:
+    global _extractor
+    _extractor = factory(people)
 
 
 def extract_one(job: tuple[str, str]) -> Extracted:
@@ -88,13 +93,15 @@ def extract_one(job: tuple[str, str]) -> Extracted:
     return Extracted(rel, events, problems)
 
 
-def _extract_all(jobs: list[tuple[str, str]], people: list[Person], workers: int) -> Iterator:
+def _extract_all(
+    jobs: list[tuple[str, str]], people: list[Person], workers: int, factory: Callable
+) -> Iterator[Extracted]:
     if workers <= 1 or len(jobs) < 2:
-        _init_worker(people)
+        _init_worker(people, factory)
         yield from map(extract_one, jobs)
         return
     chunk = max(1, len(jobs) // (workers * 8))
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(people,)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(people, factory)) as pool:
         yield from pool.map(extract_one, jobs, chunksize=chunk)
 
 
@@ -177,7 +184,11 @@ def _merge(
 
 
 def run_extract(
-    content: Path, force: bool = False, jobs: int = 1, stream: TextIO = sys.stderr
+    content: Path,
+    force: bool = False,
+    jobs: int = 1,
+    stream: TextIO = sys.stderr,
+    factory: Callable[[list[Person]], Any] = make_extractor,
 ) -> Summary:
     """Extract new and changed articles into the store; see the module's docstring."""
     summary = Summary()
@@ -193,7 +204,8 @@ def run_extract(
     todo = _to_extract(paths, content, ledger, force or ledger.people != people_digest, summary)
     progress = Progress(len(todo), stream)
     results = []
-    for result in _extract_all([(str(p), str(content)) for p, _ in todo.values()], people, jobs):
+    jobs_list = [(str(path), str(content)) for path, _ in todo.values()]
+    for result in _extract_all(jobs_list, people, jobs, factory):
         results.append(result)
         summary.problems += result.problems
         summary.failed += result.events is None
