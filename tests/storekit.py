@@ -71,7 +71,11 @@ def write_article(
 
 def snapshot(root: Path) -> dict[str, bytes]:
     """Every file below `root` and its bytes."""
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 TALKS = "CONTACT 2023-06-18 talks antony-blinken qin-gang Beijing"

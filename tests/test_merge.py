@@ -72,5 +72,7 @@ def test_same_contact_rule():
 
 
 def test_a_blocked_id_is_not_written_and_its_article_is_deferred():
-    plan = plan_merge([], [], [found(18, "talks", US[0], CHINA[0], "a")], {"2023-06-18-blinken-qin-gang"})
+    plan = plan_merge(
+        [], [], [found(18, "talks", US[0], CHINA[0], "a")], {"2023-06-18-blinken-qin-gang"}
+    )
     assert plan.new == [] and plan.deferred == {"content/articles/a.md"}

@@ -165,7 +165,12 @@ def test_progress_is_plain_lines_off_a_terminal(content: Path):
 def test_an_edited_article_is_read_again_without_citing_it_twice(content: Path):
     write_article(content, "a", TALKS)
     extract(content)
-    write_article(content, "a", TALKS.replace("06-18", "06-19"), "CONTACT 2023-07-01 call joe-biden xi-jinping")
+    write_article(
+        content,
+        "a",
+        TALKS.replace("06-18", "06-19"),
+        "CONTACT 2023-07-01 call joe-biden xi-jinping",
+    )
     summary = extract(content)
     assert (summary.skipped, summary.new, summary.merged) == (0, 1, 0)
     events, _ = load_events(content / "events")

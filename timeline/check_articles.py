@@ -39,7 +39,8 @@ def check_article(path: Path, content: Path) -> list[Problem]:
         except ValueError:
             message = f"expected a real calendar date, found {show(published)}"
             problems.append(Problem(rel, message, "published", *where))
-    if isinstance(language, str) and language.lower() not in KNOWN_LANGUAGES:
+    known_form = isinstance(language, str) and not problems_about(problems, "language")
+    if known_form and language.lower() not in KNOWN_LANGUAGES:
         where = positions.of_value(("language",)) or (None, None)
         known = ", ".join(sorted(KNOWN_LANGUAGES))
         problems.append(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from .model import Person, Problem
@@ -13,6 +14,11 @@ from .validate import field_name, schema_problems, show
 SIDE_COUNTRY = {"us": ("us", "the United States"), "china": ("cn", "China")}
 PRECISION_OF_LENGTH = {10: "day", 7: "month", 4: "year"}
 LONG_EVENT_DAYS = 60
+
+
+DATE_FORM = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
+PERSON_FORM = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ID_FORM = re.compile(r"^[0-9]{4}(-[0-9]{2}){0,2}(-[a-z0-9]+)+$")
 
 
 def _date_text(value: object) -> str | None:
@@ -54,7 +60,7 @@ class _Reporter:
 def _check_dates(data: dict, report: _Reporter) -> None:
     date, end = _date_text(data.get("date")), _date_text(data.get("end_date"))
     span = date_span(date) if date else None
-    if date and span is None and len(date) in PRECISION_OF_LENGTH:
+    if date and span is None and DATE_FORM.match(date):
         report.add(("date",), f"expected a real calendar date, found {show(date)}")
     precision = data.get("precision")
     want = PRECISION_OF_LENGTH.get(len(date)) if date else None
@@ -63,7 +69,7 @@ def _check_dates(data: dict, report: _Reporter) -> None:
             ("precision",), f"expected {want!r} (the form of date {date}), found {precision!r}"
         )
     end_span = date_span(end) if end else None
-    if end and end_span is None and len(end) in PRECISION_OF_LENGTH:
+    if end and end_span is None and DATE_FORM.match(end):
         report.add(("end_date",), f"expected a real calendar date, found {show(end)}")
     if span and end_span and end_span[1] < span[0]:
         report.add(("end_date",), f"expected a date on or after date {date}, found {show(end)}")
@@ -78,7 +84,7 @@ def _check_dates(data: dict, report: _Reporter) -> None:
 def _check_place(file: EventFile, report: _Reporter) -> None:
     data = file.data or {}
     stem, folder = file.path.stem, file.path.parent.name
-    if isinstance(data.get("id"), str) and data["id"] != stem:
+    if isinstance(data.get("id"), str) and ID_FORM.match(data["id"]) and data["id"] != stem:
         report.add(("id",), f"expected {stem!r} (the file name), found {show(data['id'])}")
     date = _date_text(data.get("date"))
     if date and date_span(date) and date[:4] != folder:
@@ -103,8 +109,8 @@ def _check_people(data: dict, people: dict[str, Person], report: _Reporter) -> N
     for side, (country, name) in SIDE_COUNTRY.items():
         ids = participants.get(side)
         for index, pid in enumerate(ids if isinstance(ids, list) else []):
-            if not isinstance(pid, str):
-                continue
+            if not isinstance(pid, str) or not PERSON_FORM.match(pid):
+                continue  # the schema has said what is wrong with it
             person = people.get(pid)
             path = ("participants", side, index)
             if person is None:
