@@ -173,15 +173,15 @@ def check_event_links(
 
 
 def _contact_key(data: dict) -> tuple | None:
-    participants = data.get("participants")
-    if not isinstance(participants, dict) or data.get("review") == "rejected":
+    participants, kind = data.get("participants"), data.get("kind")
+    if not isinstance(participants, dict) or not isinstance(kind, str):
         return None
-    try:
-        us = tuple(sorted(participants.get("us") or []))
-        china = tuple(sorted(participants.get("china") or []))
-        return (us, china, str(data.get("date")), data.get("kind"))
-    except TypeError:
+    if data.get("review") == "rejected":
         return None
+    sides = [participants.get(side) for side in ("us", "china")]
+    if not all(isinstance(s, list) and all(isinstance(p, str) for p in s) for s in sides):
+        return None
+    return (*(tuple(sorted(s)) for s in sides), str(data.get("date")), kind)
 
 
 def _possible_duplicates(files: list[EventFile]) -> list[Problem]:

@@ -63,6 +63,7 @@ def create_event(content: Path, args: argparse.Namespace) -> tuple[Path | None, 
     data, positions, problems = parse_event_text(rel, text)
     file = EventFile(path, rel, data, positions, problems)
     problems = check_event_file(file) + _link_problems(file, people, content)
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     if any(not p.warning for p in problems):
         return None, problems
     write_atomic(path, text)

@@ -160,7 +160,7 @@ def _problem(error: ValidationError, rel: str, positions: Positions) -> list[Pro
 def schema_problems(name: str, rel: str, data: Any, positions: Positions) -> list[Problem]:
     """Every way `data` breaks the schema `name`, one problem each, in file order."""
     problems: dict[tuple, Problem] = {}
-    for error in validator(name).iter_errors(data):
+    for error in validator(name).iter_errors(plain(data)):
         for problem in _problem(error, rel, positions):
             problems.setdefault((problem.field, problem.message), problem)
     return sorted(problems.values(), key=lambda p: (p.line or 0, p.column or 0, p.field or ""))
