@@ -176,3 +176,26 @@ def test_an_edited_article_is_read_again_without_citing_it_twice(content: Path):
     events, _ = load_events(content / "events")
     talks = next(e for e in events if e.kind == "talks")
     assert [s.article for s in talks.sources] == ["content/articles/a.md"]
+
+
+def test_a_changed_registry_rereads_every_article(content: Path):
+    write_article(content, "a", TALKS)
+    extract(content)
+    people = content / "people.yml"
+    people.write_text(people.read_text("utf-8") + "\n# a new comment\n", encoding="utf-8")
+    assert extract(content).skipped == 0
+    assert extract(content).skipped == 1
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_is_a_bar_on_a_terminal(content: Path):
+    for number in range(2):
+        write_article(content, f"a{number}", TALKS)
+    stream = Terminal()
+    run_extract(content, stream=stream, factory=LineExtractor)
+    assert stream.getvalue().startswith("\r[" + "#" * 15 + "-" * 15 + "] 1/2 articles")
+    assert stream.getvalue().endswith("\r[" + "#" * 30 + "] 2/2 articles\n")
