@@ -106,6 +106,9 @@ def _check_people(data: dict, people: dict[str, Person], report: _Reporter) -> N
     participants = data.get("participants")
     if not isinstance(participants, dict):
         return
+    sides = [participants.get(side) for side in SIDE_COUNTRY]
+    if all(isinstance(ids, list) and not ids for ids in sides):
+        report.add(("participants",), "expected at least one person on either side, found none")
     for side, (country, name) in SIDE_COUNTRY.items():
         ids = participants.get(side)
         for index, pid in enumerate(ids if isinstance(ids, list) else []):
@@ -181,11 +184,12 @@ def _contact_key(data: dict) -> tuple | None:
     sides = [participants.get(side) for side in ("us", "china")]
     if not all(isinstance(s, list) and all(isinstance(p, str) for p in s) for s in sides):
         return None
-    return (*(tuple(sorted(s)) for s in sides), str(data.get("date")), kind)
+    place = data.get("location")
+    return (*(tuple(sorted(s)) for s in sides), str(data.get("date")), kind, str(place))
 
 
 def _possible_duplicates(files: list[EventFile]) -> list[Problem]:
-    """Warn when two files describe the same participants, day and kind under different ids."""
+    """Warn when two files give the same participants, day, kind and place under two ids."""
     seen: dict[tuple, str] = {}
     problems = []
     for file in files:

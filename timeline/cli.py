@@ -10,13 +10,21 @@ from pathlib import Path
 
 from .check import check_content, format_problem
 from .model import Problem
+from .people import load_people
 from .pipeline import run_extract
 from .scaffold import add_arguments, create_event
 
 
 def _report(problems: list[Problem]) -> None:
+    """`path:line:column: field: expected …, found …`, as `timeline check` and MkDocs print."""
     for problem in problems:
         print(format_problem(problem), file=sys.stderr)
+
+
+def _report_labelled(problems: list[Problem]) -> None:
+    """`error: …` / `warning: …` lines (the import command's format)."""
+    for problem in problems:
+        print(f"{'warning' if problem.warning else 'error'}: {problem}", file=sys.stderr)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -49,6 +57,21 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_hsg(args: argparse.Namespace) -> int:
+    """Import the Office of the Historian's China records (see README)."""
+    from .hsg_import import import_hsg
+
+    content = Path(args.content)
+    people, problems = load_people(content / "people.yml")
+    if not people:  # without the registry every participant would be lost: import nothing
+        _report_labelled(problems)
+        return 1
+    report = import_hsg(Path(args.dir), people, content / "events")
+    _report_labelled(problems + report.problems)
+    print(report.summary())
+    return 1 if any(not p.warning for p in problems + report.problems) else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="timeline", description=__doc__)
     parser.add_argument(
@@ -71,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="write a new event file from options")
     add_arguments(new)
     new.set_defaults(func=cmd_new)
+    hsg = sub.add_parser("import-hsg", help="import the State Department historian's records")
+    hsg.add_argument("dir", help="the historian's data folder (e.g. ../shared/hsg)")
+    hsg.set_defaults(func=cmd_import_hsg)
     return parser
 
 
