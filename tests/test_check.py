@@ -202,7 +202,9 @@ def test_problems_in_many_files_are_all_reported_and_exit_is_1(content: Path, ca
         "content/events/2023/2023-06-19-x.yml:2:1: expected valid YAML, found did not find "
         "expected node content",
     ]
-    assert re.fullmatch(r"checked 1 events, \d+ people: 3 error\(s\), 0 warning\(s\) in \S+ s", err[3])
+    assert re.fullmatch(
+        r"checked 1 events, \d+ people: 3 error\(s\), 0 warning\(s\) in \S+ s", err[3]
+    )
 
 
 def test_duplicate_ids_name_the_other_file(content: Path):

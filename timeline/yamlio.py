@@ -149,7 +149,7 @@ def dump_yaml(data: Any) -> str:
         allow_unicode=True,
         sort_keys=False,
         default_flow_style=False,
-        width=4096,
+        width=2**30,  # never wrap: a long quote stays one line, diffs stay small
         indent=2,
     )
 
