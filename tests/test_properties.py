@@ -125,3 +125,22 @@ def test_extract_never_crashes_and_leaves_odd_store_files_alone(tmp_path_factory
     summary = run_extract(content, stream=io.StringIO(), factory=LineExtractor)
     assert odd.read_bytes() == document.encode("utf-8") or summary.merged == 1
     assert summary.new + summary.merged <= 1
+
+
+sources_like = st.fixed_dictionaries(
+    {"outlet": scalars},
+    optional={"article": scalars | words, "url": scalars | words.map(lambda w: f"https://{w}")},
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    event_like
+    | st.fixed_dictionaries({"sources": st.lists(sources_like)}, optional={"date": scalars})
+)
+def test_the_fast_validator_agrees_with_the_full_one(data):
+    from timeline.validate import is_valid, plain, validator
+
+    document = plain(data)
+    for name in ("event", "people", "article"):
+        assert is_valid(name, document) == validator(name).is_valid(document)
