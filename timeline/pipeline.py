@@ -96,6 +96,8 @@ def extract_one(job: tuple[str, str]) -> Extracted:
 def _extract_all(
     jobs: list[tuple[str, str]], people: list[Person], workers: int, factory: Callable
 ) -> Iterator[Extracted]:
+    if not jobs:
+        return
     if workers <= 1 or len(jobs) < 2:
         _init_worker(people, factory)
         yield from map(extract_one, jobs)
@@ -213,8 +215,7 @@ def run_extract(
     progress.close()
     if todo:
         _merge(results, todo, content, ledger, summary)
-    present = {display(p, content) for p in paths}
-    ledger.articles = {k: v for k, v in ledger.articles.items() if k in present}
-    ledger.people = people_digest
+    ledger.keep_only({display(p, content) for p in paths})
+    ledger.set_people(people_digest)
     write_ledger(content, ledger)
     return summary
