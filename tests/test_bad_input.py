@@ -128,3 +128,17 @@ def test_the_writer_refuses_ids_that_leave_the_store(tmp_path: Path, bad_id: str
     with pytest.raises(UnsafePathError):
         write_event(event, tmp_path / "events")
     assert not any(tmp_path.rglob("*"))
+
+
+def test_a_conflicted_ledger_is_reported_and_extract_writes_nothing(content: Path):
+    ledger = content / "ledger.yml"
+    text = ledger.read_text(encoding="utf-8")
+    ledger.write_text("<<<<<<< HEAD\n" + text + "=======\n>>>>>>> other\n", encoding="utf-8")
+    assert [str(p) for p in check_content(content).problems] == [
+        "content/ledger.yml:4:1: expected valid YAML, found did not find expected <document "
+        "start> (a merge conflict? see README, 'The ledger')"
+    ]
+    write_article(content, "new", TALKS.replace("06-18", "06-25"))
+    before = snapshot(content)
+    summary = run_extract(content, stream=io.StringIO(), factory=LineExtractor)
+    assert not summary.ok and snapshot(content) == before

@@ -117,7 +117,8 @@ def read_ledger(content: Path) -> tuple[Ledger | None, list[Problem]]:
     try:
         data = parse_text(text, limit=50_000_000)
     except YamlError as err:
-        return None, [Problem(rel, err.message, line=err.line, column=err.column)]
+        message = f"{err.message} (a merge conflict? see README, 'The ledger')"
+        return None, [Problem(rel, message, line=err.line, column=err.column)]
     if not _valid(data):
         return None, [
             Problem(rel, "expected a ledger written by `timeline extract`, found other data")
