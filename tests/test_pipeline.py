@@ -199,3 +199,16 @@ def test_progress_is_a_bar_on_a_terminal(content: Path):
     run_extract(content, stream=stream, factory=LineExtractor)
     assert stream.getvalue().startswith("\r[" + "#" * 15 + "-" * 15 + "] 1/2 articles")
     assert stream.getvalue().endswith("\r[" + "#" * 30 + "] 2/2 articles\n")
+
+
+def test_the_same_files_whichever_article_is_read_first(tmp_path: Path):
+    outputs = []
+    for first, second in (("a", "b"), ("b", "a")):
+        content = make_content(tmp_path / first)
+        write_article(content, first, TALKS, outlet=first.upper())
+        extract(content)
+        write_article(content, second, TALKS, outlet=second.upper())
+        summary = extract(content)
+        assert (summary.new, summary.merged) == (0, 1)
+        outputs.append(snapshot(content / "events"))
+    assert outputs[0] == outputs[1]
