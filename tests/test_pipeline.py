@@ -212,3 +212,22 @@ def test_the_same_files_whichever_article_is_read_first(tmp_path: Path):
         assert (summary.new, summary.merged) == (0, 1)
         outputs.append(snapshot(content / "events"))
     assert outputs[0] == outputs[1]
+
+
+def test_a_flow_style_source_list_gains_a_source_and_keeps_its_fields(content: Path):
+    from timeline.check import check_content
+
+    write_article(content, "a", TALKS)
+    extract(content)
+    path = content / EVENT
+    text = path.read_text("utf-8")
+    start, end = text.index("sources:\n"), text.index("part_of:")
+    flow = "sources: [{outlet: Hand, url: 'https://example.org/x', published: 2023-06-18}]\n"
+    path.write_text(text[:start] + flow + text[end:], encoding="utf-8")
+    write_article(content, "b", TALKS, outlet="Other")
+    assert extract(content).merged == 1
+    after = path.read_text("utf-8")
+    assert after.startswith(text[:start]) and after.endswith(text[end:])
+    assert "- outlet: Hand\n  url: https://example.org/x\n  published: 2023-06-18\n" in after
+    assert "- article: content/articles/b.md\n" in after
+    assert check_content(content).problems == []
