@@ -33,6 +33,7 @@ BAD_FILES = {
     "python-tag": lambda p: p.write_text("!!python/object/apply:os.system [ls]\n"),
     "huge": _big,
     "deep": lambda p: p.write_text("id: " + "[" * 500 + "]" * 500, encoding="utf-8"),
+    "twice": lambda p: p.write_text("id: a\nkind: talks\nid: b\n", encoding="utf-8"),
 }
 EVENT_MESSAGES = {
     "malformed": ":2:1: expected valid YAML, found did not find expected ',' or ']'",
@@ -43,6 +44,7 @@ EVENT_MESSAGES = {
     "python-tag": ":1:1: expected plain YAML, found the tag '!!python/object/apply:os.system'",
     "huge": ": expected at most 1000000 bytes, found 52428800",
     "deep": ":1:69: expected at most 64 levels of nesting, found more",
+    "twice": ":3:1: expected each key once, found 'id' again",
 }
 
 

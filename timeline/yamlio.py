@@ -83,8 +83,13 @@ def _walk(node: yaml.Node, limit: int, positions: Positions | None) -> None:
         if positions is not None:
             positions.values.setdefault(path, _mark(current))
         if isinstance(current, yaml.MappingNode):
+            names: set[str] = set()
             for key, value in current.value:
                 name = key.value if isinstance(key, yaml.ScalarNode) else f"<{key.id}>"
+                if name in names and name != "<<":
+                    line, column = _mark(key)
+                    raise YamlError(f"expected each key once, found {name!r} again", line, column)
+                names.add(name)
                 seen += 1  # the key itself; a key is never a collection (unhashable)
                 if positions is not None:
                     positions.keys.setdefault((*path, name), _mark(key))
