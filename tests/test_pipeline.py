@@ -231,3 +231,25 @@ def test_a_flow_style_source_list_gains_a_source_and_keeps_its_fields(content: P
     assert "- outlet: Hand\n  url: https://example.org/x\n  published: 2023-06-18\n" in after
     assert "- article: content/articles/b.md\n" in after
     assert check_content(content).problems == []
+
+
+class DyingExtractor(LineExtractor):
+    def extract_events(self, article):  # type: ignore[no-untyped-def]
+        if "DIE" in article.body:
+            import os
+
+            os._exit(1)  # the worker process is gone, as if killed
+        return super().extract_events(article)
+
+
+def test_a_killed_worker_costs_only_the_unfinished_articles(content: Path):
+    for number in range(4):
+        write_article(content, f"a{number}", TALKS.replace("-18", f"-{10 + 3 * number}"))
+    write_article(content, "z", "DIE")
+    summary = run_extract(content, stream=io.StringIO(), factory=DyingExtractor, jobs=2)
+    assert not summary.ok
+    assert "found one killed; run again" in str(summary.problems[-1])
+    (content / "articles/z.md").unlink()
+    again = run_extract(content, stream=io.StringIO(), factory=LineExtractor)
+    assert again.ok and again.new + summary.new == 4
+    assert len(list((content / "events").rglob("*.yml"))) == 4
