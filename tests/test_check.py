@@ -259,3 +259,12 @@ def test_people_registry_problems(content: Path):
         "content/people.yml:8:8: [4].id: expected an id usable as a folder name, found 'nul' "
         "(reserved on Windows)",
     ]
+
+
+def test_an_event_outside_a_year_folder_is_refused(content: Path):
+    misplaced = content / "events/2023-06-18-blinken-qin-gang-beijing.yml"
+    (content.parent / FILE).rename(misplaced)
+    assert lines(content) == [
+        "content/events/2023-06-18-blinken-qin-gang-beijing.yml: expected the file in a year "
+        "folder events/YYYY/, found it in content/events/"
+    ]

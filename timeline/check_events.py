@@ -86,7 +86,11 @@ def _check_place(file: EventFile, report: _Reporter) -> None:
     if isinstance(data.get("id"), str) and ID_FORM.match(data["id"]) and data["id"] != stem:
         report.add(("id",), f"expected {stem!r} (the file name), found {show(data['id'])}")
     date = _date_text(data.get("date"))
-    if date and date_span(date) and date[:4] != folder:
+    if not re.fullmatch(r"[0-9]{4}", folder) or file.path.parent.parent.name != "events":
+        where = file.rel.rsplit("/", 1)[0] + "/"
+        message = f"expected the file in a year folder events/YYYY/, found it in {where}"
+        report.problems.append(Problem(file.rel, message))
+    elif date and date_span(date) and date[:4] != folder:
         report.add(("date",), f"expected a date in {folder} (the folder), found {show(date)}")
 
 
