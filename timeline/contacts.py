@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .datepick import VAGUE_DATE, pick_date, with_duration
+from .datepick import BACK_REFERENCE, VAGUE_DATE, pick_date, with_duration
 from .dates import Anchor, DateHit, find_dates
 from .model import Person
 from .names import NameMatcher
@@ -156,8 +156,8 @@ class SentenceReader:
         if {"visit", "arrival"} & set(kinds) and len(sides) == 1:
             sides |= places - sides
         self._fill(f, sides, day, context, kinds)
-        if not sides:
-            return None
+        if not sides and not (date and BACK_REFERENCE.search(f.sentence)):
+            return None  # "The talks took place on Friday" only carries a date (extract.py)
         return Candidate(
             sentence=f.sentence,
             index=f.index,

@@ -68,6 +68,16 @@ def _closest(hits: list[DateHit], position: int) -> DateHit:
     return day_first[0]
 
 
+# "the signing ceremony", "під час зустрічі": a contact the article has already dated.
+BACK_REFERENCE = re.compile(
+    r"\bthe (?:signing )?(?:ceremony|meeting|talks|summit|visit|dinner|trip)\b|"
+    r"\b(?:during|at) (?:the|their|his|her) (?:meeting|talks|visit|call|trip|summit)\b|"
+    r"(?:під час|у ході|в ході|во время) (?:зустрічі|переговорів|візиту|розмови|церемонії|"
+    r"встречи|переговоров|визита|разговора|беседы|церемонии)|на церемонії|на церемонии|"
+    r"会谈中|会见时|会谈时|通话中|仪式上",
+    flags=re.IGNORECASE,
+)
+
 # "a two-day summit", "дводенні переговори", "двухдневный визит", "为期两天".
 SPAN_DAYS = re.compile(
     r"\b(?P<en>two|three|four|five|[2-5])[- ]days?\b|(?P<sl>дво|три|чотири|пʼяти|п'яти|п’яти|"

@@ -13,9 +13,9 @@ Article level, after contacts.py has read each sentence:
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from .contacts import Candidate, Context, SentenceReader
+from .datepick import BACK_REFERENCE
 from .dates import Anchor, DateHit
 from .model import Article, Event, Person, Source
 from .names import NameMatcher
@@ -25,15 +25,6 @@ from .sentences import split_sentences
 from .triggers import best_kind
 from .weekday_year import SCAN_CHARS, anchor_from_weekdays
 
-# "the signing ceremony", "під час зустрічі": a contact the article has already dated.
-BACK_REFERENCE = re.compile(
-    r"\bthe (?:signing )?(?:ceremony|meeting|talks|summit|visit|dinner|trip)\b|"
-    r"\b(?:during|at) (?:the|their|his|her) (?:meeting|talks|visit|call|trip|summit)\b|"
-    r"(?:під час|у ході|в ході|во время) (?:зустрічі|переговорів|візиту|розмови|церемонії|"
-    r"встречи|переговоров|визита|разговора|беседы|церемонии)|на церемонії|на церемонии|"
-    r"会谈中|会见时|会谈时|通话中|仪式上",
-    flags=re.IGNORECASE,
-)
 SEPARATE_KINDS = ("message", "call")  # a letter or a call is its own contact, never a meeting's
 LEAD_SENTENCES = 3  # an undated contact this early is the article's news: publication date
 INHERIT_REACH = 3  # sentences back an undated mention may borrow a date from
@@ -163,7 +154,12 @@ def _month_last(day: dt.date) -> dt.date:
 
 
 def _donor(cand: Candidate, found: list[Candidate]) -> Candidate | None:
-    """A dated mention just before; any earlier one when the sentence says "the ceremony"."""
+    """ "The talks took place on Friday" just after; a dated mention just before; any earlier
+    one when the sentence says "the ceremony"."""
+    for other in found:
+        ahead = cand.index < other.index <= cand.index + 2
+        if ahead and not other.sides and other.date and other.status == cand.status:
+            return other
     reach = cand.index if BACK_REFERENCE.search(cand.sentence) else INHERIT_REACH
     for other in reversed(found):
         if other is cand or other.index > cand.index or other.index < cand.index - reach:
