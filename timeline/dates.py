@@ -85,6 +85,9 @@ def _resolve(span: Span, anchor: Anchor, tense: Tense, language: str) -> DateHit
         return DateHit(
             span.text, span.start, resolve_weekday(span.weekday, base, tense), basis="relative"
         )
+    if form == "previous" and span.offset is not None:  # re-dated by extract.py when it can
+        day = base + dt.timedelta(days=span.offset)
+        return DateHit(span.text, span.start, day, basis="relative", from_previous=span.offset)
     if form == "relday" and span.offset is not None:
         return DateHit(
             span.text, span.start, base + dt.timedelta(days=span.offset), basis="relative"

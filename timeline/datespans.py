@@ -25,6 +25,7 @@ from .datewords import (
     FULLWIDTH_DIGITS,
     REL_DAYS,
     REL_MONTHS,
+    REL_PREVIOUS,
     RU_LOCATIVE,
     RU_MONTHS,
     RU_WEEKDAYS,
@@ -37,7 +38,8 @@ from .datewords import (
 
 @dataclass(frozen=True)
 class Span:
-    """A date phrase; `form`: date, range, month, weekday, relday, relmonth, dayonly, year."""
+    """A date phrase; `form`: date, range, month, weekday, relday, relmonth, previous, dayonly,
+    year."""
 
     text: str
     start: int
@@ -78,7 +80,8 @@ EN_PATTERN = re.compile(
     rf"(?![\w-]|\s*\d)"
     rf"|(?P<wd>\b(?:{'|'.join(w.capitalize() for w in EN_WEEKDAYS)})\b)"
     rf"|(?P<rel>\b(?i:{_alt(REL_DAYS['en'])})\b)"
-    rf"|(?P<relm>\b(?i:{_alt(REL_MONTHS['en'])})\b)",
+    rf"|(?P<relm>\b(?i:{_alt(REL_MONTHS['en'])})\b)"
+    rf"|(?P<prev>\b(?i:{_alt(REL_PREVIOUS['en'])})\b)",
 )
 
 _SL_YEAR = r"(?:\s+(?P<{n}>" + Y + r")(?:\s*(?:року|р\.|рік|года|г\.|год))?)?"
@@ -102,6 +105,7 @@ def _slavic_pattern(months: dict[str, int], locative: set[str], lang: str) -> re
         rf"|(?P<wd>(?<!\w)(?:у|в|во)\s+(?P<wdn>{_alt(weekdays)})(?!\w))"
         rf"|(?P<rel>(?<!\w)(?:{_alt(REL_DAYS[lang])})(?!\w))"
         rf"|(?P<relm>(?<!\w)(?:{_alt(REL_MONTHS[lang])})(?!\w))"
+        rf"|(?P<prev>(?<!\w)(?:{_alt(REL_PREVIOUS[lang])})(?!\w))"
         rf"|(?P<year>(?<!\d)(?P<yy>{Y})\s*(?:року|році|рік|р\.|года|году|год|г\.)(?!\w))",
         flags=re.IGNORECASE,
     )
@@ -120,6 +124,7 @@ ZH_PATTERN = re.compile(
     rf"|(?P<wd>(?:周|星期|礼拜|禮拜)(?P<wdn>[一二三四五六日天]))"
     rf"|(?P<rel>{_alt(REL_DAYS['zh'])})"
     rf"|(?P<relm>{_alt(REL_MONTHS['zh'])})"
+    rf"|(?P<prev>{_alt(REL_PREVIOUS['zh'])})"
 )
 PATTERNS = {"en": EN_PATTERN, "uk": UK_PATTERN, "ru": RU_PATTERN, "zh": ZH_PATTERN}
 
@@ -204,6 +209,8 @@ def _span(m: re.Match[str], lang: str) -> Span | None:
         return make("relday", offset=REL_DAYS[lang].get(text.lower().strip(), 0))
     if g.get("relm"):
         return make("relmonth", offset=REL_MONTHS[lang].get(text.lower().strip(), 0))
+    if g.get("prev"):
+        return make("previous", offset=REL_PREVIOUS[lang].get(text.lower().strip(), 0))
     if g.get("year"):
         return make("year", year=_int(g["yy"]))
     return None

@@ -57,6 +57,14 @@ REL_DAYS = {
     "ru": {"вчера": -1, "сегодня": 0, "позавчера": -2},
     "zh": {"昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "前天": -2},
 }  # fmt: skip
+# "the day before", "накануне", "次日": a day counted from the contact the article just dated.
+REL_PREVIOUS = {
+    "en": {"the day before": -1, "the previous day": -1, "a day earlier": -1, "the next day": 1,
+           "the following day": 1, "a day later": 1},
+    "uk": {"напередодні": -1, "днем раніше": -1, "наступного дня": 1, "на наступний день": 1},
+    "ru": {"накануне": -1, "днем ранее": -1, "днём ранее": -1, "на следующий день": 1},
+    "zh": {"前一天": -1, "次日": 1, "第二天": 1, "翌日": 1},
+}  # fmt: skip
 REL_MONTHS = {
     "en": {"last month": -1, "this month": 0, "next month": 1},
     "uk": {"минулого місяця": -1, "цього місяця": 0, "наступного місяця": 1,

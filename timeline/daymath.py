@@ -36,6 +36,7 @@ class DateHit:
     end_date: dt.date | None = None
     basis: str = "explicit"
     weekday_agrees: bool = True
+    from_previous: int | None = None  # "накануне": days from the contact dated just before
 
     @property
     def iso(self) -> str:

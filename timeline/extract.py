@@ -12,6 +12,7 @@ Article level, after contacts.py has read each sentence:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from .contacts import Candidate, Context, SentenceReader
@@ -106,7 +107,13 @@ class Extractor:
 def _date_from_context(found: list[Candidate], anchor: Anchor) -> list[Candidate]:
     """Full candidates, each with a date (own, borrowed or the publication date)."""
     out = []
+    last: DateHit | None = None
     for cand in found:
+        if cand.date is not None and cand.date.from_previous is not None and last is not None:
+            moved = last.date + dt.timedelta(days=cand.date.from_previous)
+            cand.date = dataclasses.replace(cand.date, date=moved, end_date=None)
+        if cand.date is not None and not cand.inherited and cand.date.precision == "day":
+            last = cand.date
         if not cand.full:
             continue
         if cand.date is None and not cand.background:
