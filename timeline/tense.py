@@ -56,10 +56,13 @@ FUTURE_MARKERS = {
 }
 HYPOTHETICAL = {
     "en": r"\b(?:may|might|could|if|whether|possible|possibly|hopes?|hoped|hoping|wants? to|"
+    r"had been (?:expected|scheduled|set|due|planned|slated) to|was supposed to|"
     r"would like|often|regularly|frequently|usually|every year)\b",
     "uk": r"(?<!\w)(?:може|можуть|міг би|могли б|можлив\w*|якщо|чи|сподіва\w*|хоче|хочуть|"
+    r"мав би|мала б|мали б|мав відбутися|мала відбутися|мали відбутися|"
     r"часто|регулярно|постійн\w*)(?!\w)",
     "ru": r"(?<!\w)(?:может|могут|мог бы|могли бы|возможн\w*|если|ли|надеется|надеются|хочет|"
+    r"должен был|должна была|должны были|"
     r"хотят|часто|регулярно|постоянн\w*)(?!\w)",
     "zh": r"可能|或许|或將|如果|是否|希望|经常|經常|定期",
     "de": r"\b(?:könnte|könnten|möglich\w*|wenn|falls|hofft|oft|regelmäßig)\b",
