@@ -147,11 +147,3 @@ class SentenceModality:
         if self._any("fut", 0, c_end):
             return Modality.PLANNED
         return Modality.HAPPENED
-
-
-def sentence_tense(sentence: str, language: str) -> Tense:
-    """FUTURE when the sentence carries a plan or future marker of its language, else PAST."""
-    pattern = _pattern(FUTURE_MARKERS, language, "fut")
-    if pattern and pattern.search(sentence):
-        return Tense.FUTURE
-    return Tense.PAST
