@@ -39,6 +39,7 @@ class Candidate:
     inherited: bool = False
     kinds: list[str] = field(default_factory=list)
     background: bool = False  # dated only vaguely ("last year"): never given another date
+    lead: bool = False  # among the article's first sentences (boilerplate lines not counted)
 
     @property
     def full(self) -> bool:

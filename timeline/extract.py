@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 from .contacts import Candidate, Context, SentenceReader
 from .datepick import BACK_REFERENCE
@@ -27,7 +28,8 @@ from .triggers import best_kind
 from .weekday_year import SCAN_CHARS, anchor_from_weekdays
 
 SEPARATE_KINDS = ("message", "call")  # a letter or a call is its own contact, never a meeting's
-LEAD_SENTENCES = 3  # an undated contact this early is the article's news: publication date
+LEAD_SENTENCES = 3  # an undated contact in the first three sentences is the article's news
+CJK_TEXT = re.compile(r"[\u3400-\u9fff]")
 INHERIT_REACH = 3  # sentences back an undated mention may borrow a date from
 MAX_SENTENCES = 2000  # work cap per article
 NO_PLACE_KINDS = ("call", "message")
@@ -46,14 +48,19 @@ class Extractor:
         found: list[Candidate] = []
         sentences = split_sentences(article.body)[:MAX_SENTENCES]
         named = [self.reader.people_in(s, article.language) for s in sentences]
+        content = 0  # sentences with some text, not menu or caption crumbs
         for index, sentence in enumerate(sentences):
             context.index = index
+            content += int(_is_content(sentence))
             context.next_us, context.next_china = (
                 named[index + 1] if index + 1 < len(named) else ([], [])
             )
-            found.extend(
-                self.reader.read(sentence, index, article.language, anchor, context, named[index])
+            read = self.reader.read(
+                sentence, index, article.language, anchor, context, named[index]
             )
+            for cand in read:
+                cand.lead = content <= LEAD_SENTENCES
+            found.extend(read)
         return found
 
     def extract_events(self, article: Article, anchor: Anchor | None = None) -> list[Event]:
@@ -120,13 +127,20 @@ def _date_from_context(found: list[Candidate], anchor: Anchor) -> list[Candidate
             donor = _donor(cand, found)
             if donor is not None and donor.date is not None:
                 cand.date, cand.inherited = donor.date, True
-            elif cand.status == "happened" and cand.index < LEAD_SENTENCES and anchor.knows_day:
+            elif cand.status == "happened" and cand.lead and anchor.knows_day:
                 assert anchor.date is not None
                 cand.date = DateHit("", -1, anchor.date, basis="publication")
                 cand.inherited = True
         if cand.date is not None:
             out.append(cand)
     return out
+
+
+def _is_content(sentence: str) -> bool:
+    """A sentence of the article rather than a menu item, a byline or a photo credit."""
+    if CJK_TEXT.search(sentence):
+        return len(sentence) >= 8
+    return len(sentence.split()) >= 4
 
 
 def _in_office(cand: Candidate, people: dict[str, Person]) -> bool:
