@@ -192,10 +192,10 @@ def format_report(report: Report) -> str:
     rows.append(("planned", data["planned"]))
     out = [f"{'':10} {'P':>6} {'R':>6} {'F1':>6} {'targets':>8} {'pred':>5} {'date acc':>9}"]
     for name, s in rows:
-        out.append(
-            f"{name:10} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} "
-            f"{s['targets']:8d} {s['predicted']:5d} {s['date_accuracy']:9.3f}"
-        )
+        p = f"{s['precision']:6.3f}" if s["predicted"] else f"{'-':>6}"
+        r, f1 = (f"{s['recall']:6.3f}", f"{s['f1']:6.3f}") if s["targets"] else (f"{'-':>6}",) * 2
+        acc = f"{s['date_accuracy']:9.3f}" if s["matched"] else f"{'-':>9}"
+        out.append(f"{name:10} {p} {r} {f1} {s['targets']:8d} {s['predicted']:5d} {acc}")
     neg = data["negatives"]
     out.append(
         f"negative articles: {neg['articles']}, with a false happened event: {neg['with_events']}"
