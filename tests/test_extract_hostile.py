@@ -38,6 +38,8 @@ FRAGMENTS = [
     "June 7-8, 2013", "will visit", "May", "sat", "sun", "2022 року", "5 hours", "25%",
     "习近平", "拜登", "通电话", "7月28日", "星期四(", "9日抵达华盛顿", "将", ". ", "\n", ", ",
     "U.S.", "Dr.", "15. November", "(", ")", "(大马时间周五", "🙂", "\u202e", "\x00", "\ufeff",
+    "накануне", "The day before", "次日", "two-day summit", "завершили дводенні", "the two leaders",
+    "had been expected to", "7月21日周三", "Держсекретар", "last year", "the signing ceremony",
 ]  # fmt: skip
 
 
