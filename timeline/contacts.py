@@ -214,7 +214,8 @@ class SentenceReader:
             return
         named = {m.start for m in self.names.find(f.sentence, f.language)}
         for role in find_roles(f.sentence, f.language):
-            if any(role.end <= s <= role.end + 3 for s in named):
+            reach = 8 if f.language == "zh" else 3  # "美国总统气候问题特使克里": a title chain
+            if any(role.end <= s <= role.end + reach for s in named):
                 continue  # "Secretary of State Antony Blinken": the name says who
             holder = office_holder(self.people, role.title, role.country, day.isoformat())
             sides.add(role.country)

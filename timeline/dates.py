@@ -111,7 +111,10 @@ def _resolve_day_only(span: Span, base: dt.date, tense: Tense) -> DateHit | None
         if (tense is Tense.FUTURE and day >= base - SLACK) or (
             tense is not Tense.FUTURE and day <= base + SLACK
         ):
-            return DateHit(span.text, span.start, day, basis="relative")
+            end = safe_date(day.year, day.month, span.end_day) if span.end_day else None
+            if end is not None and not day < end <= day + dt.timedelta(days=31):
+                return None
+            return DateHit(span.text, span.start, day, end_date=end, basis="relative")
     return None
 
 

@@ -120,6 +120,7 @@ ZH_PATTERN = re.compile(
     rf"|(?P<dm>(?:(?P<dy>{Y})年)?(?P<dmm>1[0-2]|0?[1-9])月(?P<dd>{_ZD})[日号])"
     rf"|(?P<iso>(?P<iy>{Y})-(?P<im>[01]\d)-(?P<id>[0-3]\d))(?!\d)"
     rf"|(?P<mon>(?P<moy1>{Y})年(?P<mo1>1[0-2]|0?[1-9])月(?![\d份]?\d))"
+    rf"|(?P<zrange>(?<![\d月])(?P<od1>{_ZD})日?\s*(?:至|到|-|–|—|~|～)\s*(?P<od2>{_ZD})日)"
     rf"|(?P<dayonly>(?<![\d月])(?P<od>{_ZD})日(?![\d讯电]))"
     rf"|(?P<wd>(?:周|星期|礼拜|禮拜)(?P<wdn>[一二三四五六日天]))"
     rf"|(?P<rel>{_alt(REL_DAYS['zh'])})"
@@ -203,6 +204,8 @@ def _span(m: re.Match[str], lang: str) -> Span | None:
         return make("month", month=month, year=year, offset=offset)
     if g.get("dayonly"):
         return make("dayonly", day=_int(g["od"]))
+    if g.get("zrange"):
+        return make("dayonly", day=_int(g["od1"]), end_day=_int(g["od2"]))
     if g.get("wd"):
         return make("weekday", weekday=_weekday(g.get("wdn") or text, lang))
     if g.get("rel"):
