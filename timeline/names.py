@@ -48,7 +48,7 @@ def form_pattern(form: str, inflect_latin: bool = False) -> str:
     body = r"[\s\u00a0-]+".join(_word_pattern(w, inflect_latin) for w in words)
     if len(words) > 1 and not CYRILLIC.search(form):
         body = f"(?i:{body})"  # "Donald trump": a full name is a name in any case
-    return rf"(?<![\w-]){body}(?:'s|’s)?(?![\w-])"
+    return rf"(?<![\w-]){body}(?:'s|’s)?(?![\w'’-])"
 
 
 WORD = re.compile(r"\w+")
