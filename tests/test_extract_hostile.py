@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline import datespans, roles, sentences, tense, triggers
+from timeline import datepick, datespans, roledata, roles, sentences, tense, triggers
 from timeline.dates import Anchor
 from timeline.extract import Extractor
 from timeline.model import DATE_BASES, KINDS, PRECISIONS, STATUSES, Article, Event
@@ -141,6 +141,13 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     forms = [("Ентоні Блінкен", False), ("Joe Biden", False), ("Xi Jinping", True), ("Сі", False)]
     found += [(f"name-{f}", re.compile(form_pattern(f, latin))) for f, latin in forms]
     found += [("word", WORD)]
+    found += [
+        (f"datepick-{n}", getattr(datepick, n))
+        for n in ("VAGUE", "BACK_REFERENCE", "SPAN_DAYS", "ENDS", "BEGINS", "OTHER_ZONE")
+    ]
+    found += [("saying", roles.SAYING), ("former", roles.FORMER)]
+    found += [(f"both-{k}", re.compile(v)) for k, v in roledata.BOTH_PHRASES.items()]
+    found += [(f"anaphora-{k}", re.compile(v)) for k, v in roledata.ANAPHORA.items()]
     found += [
         (f"roles-{k}-{i}", p) for k in ("en", "uk") for i, (_, _, p) in enumerate(roles._roles(k))
     ]
