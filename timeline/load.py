@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .model import Problem
 from .people import load_people
-from .render import Site
+from .site import Site
 from .store import load_events
 
 
