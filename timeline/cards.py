@@ -75,7 +75,9 @@ def source_html(source: Source) -> str:
         quote = (
             f'<blockquote lang="{lang}">{highlight(source.quote, source.date_text)}</blockquote>'
         )
-    return f'<li class="tl-source"><p class="tl-outlet">{outlet}{when}</p>{quote}</li>'
+    ref = source.article or source.record
+    where = f' <code class="tl-ref">{esc(ref)}</code>' if ref else ""
+    return f'<li class="tl-source"><p class="tl-outlet">{outlet}{when}{where}</p>{quote}</li>'
 
 
 def sources_html(event: Event) -> str:

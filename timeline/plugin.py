@@ -8,7 +8,6 @@ never sees a byte of untrusted text.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import logging
 import os
 from pathlib import Path
@@ -24,7 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .load import load_site
-from .markup import is_web_url
+from .markup import esc, is_web_url
 from .render import PageSpec, RenderOptions, render_files, render_pages
 
 log = logging.getLogger("mkdocs.plugins.timeline")
@@ -104,7 +103,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         spec = self.pages.get(page.file.src_uri)
         if spec is not None:
             # Material prints meta.title unescaped, so it is escaped here, once.
-            page.meta["title"] = html.escape(spec.title)
+            page.meta["title"] = esc(spec.title)
             page.edit_url = spec.edit_url
         return markdown
 
