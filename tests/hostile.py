@@ -36,7 +36,7 @@ def hostile_people() -> list[Person]:
             short="Ann",
             level="leader",
             names={"en": ["Ann"]},
-        ),  # fmt: skip
+        ),
         Person(
             "cn-hostile",
             f"Bo {IMG}",
@@ -45,7 +45,7 @@ def hostile_people() -> list[Person]:
             short="Bo",
             level="leader",
             names={"en": ["Bo"]},
-        ),  # fmt: skip
+        ),
     ]
 
 

@@ -58,9 +58,18 @@ def test_site_structure_nav_data_and_no_calls_to_other_hosts(project: Path):
     assert 'data-md-component="source"' not in home  # no GitHub API call for repo stats
     assert "fonts.googleapis" not in home
     assert "Written by hand." in (site / "people/index.html").read_text(encoding="utf-8")
-    for name in ("404.html", "feed.xml", "data/index.html", "data/events.json",
-                 "data/events.csv", "data/events.ics", "data/timelinejs.json",
-                 "years/2023/index.html", "kinds/talks/index.html", "people/qin-gang/index.html"):  # fmt: skip
+    for name in (
+        "404.html",
+        "feed.xml",
+        "data/index.html",
+        "data/events.json",
+        "data/events.csv",
+        "data/events.ics",
+        "data/timelinejs.json",
+        "years/2023/index.html",
+        "kinds/talks/index.html",
+        "people/qin-gang/index.html",
+    ):
         assert (site / name).is_file(), name
     event = (site / "events/2023-06-18-blinken-qin-gang-beijing/index.html").read_text()
     edit = "https://github.com/uschina-timeline/uschina-timeline/edit/main/content/events/2023/"

@@ -31,8 +31,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_every_built_page_is_inert(built: Path):
     pages = sorted(built.rglob("*.html"))
     uris = {p.relative_to(built).as_posix() for p in pages}
-    for expected in ("index.html", "years/2023/index.html", "people/us-hostile/index.html",
-                     "kinds/talks/index.html", "events/2023-06-18-hostile-talks/index.html"):  # fmt: skip
+    for expected in (
+        "index.html",
+        "years/2023/index.html",
+        "people/us-hostile/index.html",
+        "kinds/talks/index.html",
+        "events/2023-06-18-hostile-talks/index.html",
+    ):
         assert expected in uris
     for page in pages:
         check_inert(page.read_text(encoding="utf-8"))

@@ -20,8 +20,14 @@ BASE = "https://site.example.org/timeline/"
 
 @pytest.fixture
 def site() -> Site:
-    extra = Event(id="2023-06-20-long-visit", title="A visit " + "é" * 80, date="2023-06-20",
-                  end_date="2023-06-22", kind="visit", summary="Ünïcödé " * 30)  # fmt: skip
+    extra = Event(
+        id="2023-06-20-long-visit",
+        title="A visit " + "é" * 80,
+        date="2023-06-20",
+        end_date="2023-06-22",
+        kind="visit",
+        summary="Ünïcödé " * 30,
+    )
     return Site([*hostile_events(), extra], {p.id: p for p in hostile_people()})
 
 

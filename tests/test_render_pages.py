@@ -24,20 +24,38 @@ def person(pid: str, country: str, level: str) -> Person:
 
 
 def event(eid: str, date: str, us: list[str], china: list[str], **kw) -> Event:
-    return Event(id=eid, title=f"Title {eid}", date=date, kind=kw.pop("kind", "meeting"),
-                 us=us, china=china, path=f"{date[:4]}/{eid}.yml", **kw)  # fmt: skip
+    return Event(
+        id=eid,
+        title=f"Title {eid}",
+        date=date,
+        kind=kw.pop("kind", "meeting"),
+        us=us,
+        china=china,
+        path=f"{date[:4]}/{eid}.yml",
+        **kw,
+    )
 
 
 @pytest.fixture
 def site() -> Site:
-    people = [person("ann-a", "us", "leader"), person("bo-b", "cn", "leader"),
-              person("cy-c", "us", "minister"), person("di-d", "cn", "other")]  # fmt: skip
-    quote = Source(outlet="Wire", url="https://w.example/1", published="2023-06-19",
-                   language="uk", quote="Вони зустрілися у неділю в Пекіні.", date_text="неділю")  # fmt: skip
+    people = [
+        person("ann-a", "us", "leader"),
+        person("bo-b", "cn", "leader"),
+        person("cy-c", "us", "minister"),
+        person("di-d", "cn", "other"),
+    ]
+    quote = Source(
+        outlet="Wire",
+        url="https://w.example/1",
+        published="2023-06-19",
+        language="uk",
+        quote="Вони зустрілися у неділю в Пекіні.",
+        date_text="неділю",
+    )
     events = [
         event(
             "2023-06-17-trip", "2023-06-17", ["cy-c"], ["di-d"], kind="visit", end_date="2023-06-19"
-        ),  # fmt: skip
+        ),
         event(
             "2023-06-18-a-b",
             "2023-06-18",
@@ -45,7 +63,7 @@ def site() -> Site:
             ["bo-b"],
             part_of="2023-06-17-trip",
             sources=[quote],
-        ),  # fmt: skip
+        ),
         event("2023-06-x", "2023-06", ["ann-a"], ["bo-b"], precision="month"),
         event("2023-y", "2023", ["ann-a"], ["bo-b"], precision="year"),
         event("2023-09-01-a-b", "2023-09-01", ["ann-a"], ["bo-b"], review="reviewed"),
@@ -117,8 +135,11 @@ def test_chart_has_a_bar_per_year_and_kind_and_a_table(site: Site):
 
 
 def test_month_groups_orders_months_then_unknown():
-    evs = [Event("a", "t", "2020-11-02", "call"), Event("b", "t", "2020", "call"),
-           Event("c", "t", "2020-02", "call")]  # fmt: skip
+    evs = [
+        Event("a", "t", "2020-11-02", "call"),
+        Event("b", "t", "2020", "call"),
+        Event("c", "t", "2020-02", "call"),
+    ]
     assert [g[0] for g in month_groups(evs)] == ["february", "november", "month-unknown"]
 
 
