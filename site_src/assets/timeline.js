@@ -163,7 +163,7 @@
       button.appendChild(fill);
       button.appendChild(el("span", "tl-year-label", String(year)));
       button.tabIndex = -1;
-      if (year === from) current = button;
+      if (state.from && year === from) current = button;
       strip.appendChild(button);
     }
     (current || strip.lastChild || strip).tabIndex = 0;
@@ -237,7 +237,7 @@
       list.appendChild(self.card(e));
     });
     if (found.length > this.shown) {
-      var more = el("button", "md-button tl-more", "Show more contacts");
+      var more = el("button", "tl-more", "Show more contacts");
       more.type = "button";
       more.addEventListener("click", function () {
         self.shown += PAGE;
@@ -284,6 +284,17 @@
       .then(function () { app.removeAttribute("aria-busy"); });
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  function nameSearchDialog() {
+    // Material's search dialog has no accessible name; give it one.
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
+  }
+
+  function ready() {
+    nameSearchDialog();
+    start();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
+  else ready();
 })();
