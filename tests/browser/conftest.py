@@ -103,7 +103,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             return str(NODE_MODULES / "missing")
         return super().translate_path(path)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
