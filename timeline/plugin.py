@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 
 from .load import load_site
 from .markup import esc, is_web_url
+from .model import Problem
 from .render import PageSpec, RenderOptions, render_files, render_pages
 
 log = logging.getLogger("mkdocs.plugins.timeline")
@@ -56,6 +57,16 @@ def content_edit_base(config: MkDocsConfig, content: Path) -> str | None:
     return url if is_web_url(url) else None
 
 
+def problems_banner(errors: list[Problem]) -> str:
+    if not errors:
+        return ""
+    items = "".join(f"<li><code>{esc(p)}</code></li>" for p in errors)
+    return (
+        '<div class="admonition failure" role="alert"><p class="admonition-title">'
+        f"{len(errors)} problem(s) in content/: those files are left out</p><ul>{items}</ul></div>"
+    )
+
+
 class TimelinePlugin(BasePlugin[TimelineConfig]):
     """Turns the YAML event store into timeline pages, one permalink per event."""
 
@@ -63,6 +74,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.pages: dict[str, PageSpec] = {}
         self.content: Path = Path("content")
         self.root: Path = Path(".")
+        self.serving = False
+        self.banner = ""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -81,8 +97,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         errors = [p for p in problems if not p.warning]
         for problem in problems:
             (log.warning if problem.warning else log.error)(str(problem))
-        if errors:
+        self.banner = problems_banner(errors)
+        if errors and not self.serving:
             raise PluginError(f"{len(errors)} error(s) in {self.content}; see above")
+        # While serving, a broken file is reported on every generated page and skipped, and
+        # the server keeps running; the next good edit rebuilds without the banner.
         options = self.options(config)
         hand_written = set(files.src_uris)
         self.pages = {}
@@ -111,7 +130,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self, html_: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         spec = self.pages.get(page.file.src_uri)
-        return spec.html if spec is not None else html_
+        return self.banner + spec.html if spec is not None else html_
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object
