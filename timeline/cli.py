@@ -43,6 +43,21 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if any(not p.warning for p in problems) else 0
 
 
+def cmd_import_hsg(args: argparse.Namespace) -> int:
+    """Import the Office of the Historian's China records (see README)."""
+    from .hsg_import import import_hsg
+
+    content = Path(args.content)
+    people, problems = load_people(content / "people.yml")
+    if not people:  # without the registry every participant would be lost: import nothing
+        _report(problems)
+        return 1
+    report = import_hsg(Path(args.dir), people, content / "events")
+    _report(problems + report.problems)
+    print(report.summary())
+    return 1 if any(not p.warning for p in problems + report.problems) else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="timeline", description=__doc__)
     parser.add_argument(
@@ -51,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     extract = sub.add_parser("extract", help="find contacts in articles and write event files")
     extract.set_defaults(func=cmd_extract)
+    hsg = sub.add_parser("import-hsg", help="import the State Department historian's records")
+    hsg.add_argument("dir", help="the historian's data folder (e.g. ../shared/hsg)")
+    hsg.set_defaults(func=cmd_import_hsg)
     return parser
 
 
