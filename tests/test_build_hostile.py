@@ -59,6 +59,8 @@ def test_search_index_holds_hostile_text_as_text(built: Path):
             assert "<script" not in doc[field] and "<img" not in doc[field], doc
             assert not any(c in doc[field] for c in BIDI_CHARS)
     assert any("&lt;script&gt;" in d["title"] for d in docs)
+    # Year and kind pages repeat the events: kept out of the index, each event found once.
+    assert not any(d["location"].startswith(("years/2023/", "kinds/talks/")) for d in index["docs"])
     people = [d for d in index["docs"] if d["location"].startswith("people/us-hostile")]
     assert people and "Ann" in people[0]["title"]
 

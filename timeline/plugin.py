@@ -124,6 +124,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             # Material prints meta.title unescaped, so it is escaped here, once.
             page.meta["title"] = esc(spec.title)
             page.edit_url = spec.edit_url
+            if not spec.searchable:
+                page.meta["search"] = {"exclude": True}
         return markdown
 
     def on_page_content(

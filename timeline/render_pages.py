@@ -68,7 +68,7 @@ def render_year(year: str, site: Site) -> PageSpec:
         f"<h1>{esc(year)}</h1>{year_nav(list(site.by_year), year, uri)}"
         f'<p>{count}. <span class="tl-months">{toc}</span></p>{sections}'
     )
-    return PageSpec(uri, f"Contacts in {year}", body)
+    return PageSpec(uri, f"Contacts in {year}", body, searchable=False)
 
 
 def render_years_index(site: Site) -> PageSpec:
