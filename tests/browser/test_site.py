@@ -90,9 +90,11 @@ def test_permalink_from_timeline_and_from_year_page(page, server):
 
 
 def test_search_finds_an_event_by_participant_name(page, server, site_dir):
-    page.goto(server)
+    with page.expect_response("**/search/search_index.json"):
+        page.goto(server)
+    page.wait_for_load_state("networkidle")
     page.click("input.md-search__input")
-    page.fill("input.md-search__input", "Person036")
+    page.keyboard.type("Person036", delay=20)  # key by key, as a person types
     result = page.locator(".md-search-result__item a[href*='events/']").first
     result.wait_for(timeout=10_000)
     result.click()
