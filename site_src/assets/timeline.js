@@ -156,7 +156,8 @@
       var button = el("button", "tl-year");
       button.type = "button";
       button.dataset.year = String(year);
-      button.setAttribute("aria-pressed", String(year >= from && year <= to));
+      var ranged = Boolean(state.from || state.to);
+      button.setAttribute("aria-pressed", String(ranged && year >= from && year <= to));
       button.setAttribute("aria-label", year + ", " + n + (n === 1 ? " contact" : " contacts"));
       var fill = el("span", "tl-year-bar");
       fill.style.height = Math.round(100 * n / top) + "%";
@@ -173,7 +174,11 @@
     });
     strip.addEventListener("keydown", function (event) { self.arrowKeys(event, strip); });
     this.axis.appendChild(strip);
-    if (current && current.scrollIntoView && state.from) current.scrollIntoView({block: "nearest", inline: "center"});
+    if (current && current.scrollIntoView && state.from) {
+      current.scrollIntoView({block: "nearest", inline: "center"});
+    } else {
+      strip.scrollLeft = strip.scrollWidth;  // the newest years first in view
+    }
   };
 
   Timeline.prototype.arrowKeys = function (event, strip) {

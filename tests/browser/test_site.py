@@ -66,6 +66,7 @@ def test_filter_state_in_url_is_restored_and_year_axis_zooms(page, server, site_
     in_1993 = [r for r in leaders if r[date_at].startswith("1993")]
     assert status_count(page) == len(in_1993)
     assert page.get_attribute(".tl-year[data-year='1993']", "aria-pressed") == "true"
+    assert page.get_attribute(".tl-year[data-year='1992']", "aria-pressed") == "false"
     page.click("text=Zoom out")
     page.wait_for_function("!location.search.includes('from=1993&to=1993')")
     assert int(page.input_value("input[name=from]")) < 1993
