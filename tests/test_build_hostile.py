@@ -48,6 +48,7 @@ def test_titles_are_escaped_in_head_and_header(built: Path):
     head = page.split("</head>")[0]
     assert "<title>&lt;script&gt;alert(" in head
     assert "<script>alert(" not in page
+    assert page.count("{{ config.site_name }} {% raw %}") >= 2  # template syntax left as text
 
 
 def test_search_index_holds_hostile_text_as_text(built: Path):
