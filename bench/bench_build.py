@@ -4,10 +4,10 @@ For each size (default 1,000, 5,000 and 10,000 synthetic events) it builds, in t
 - the site with the timeline plugin (content/ → generated pages and data files);
 - a plain site: the same content as ordinary Markdown pages with the same page structure
   (bench/plain_site.py), same theme, nav and search, no plugin.
-It reports CPU and wall times (ratios use CPU time), the plugin/plain ratio (target ≤ 1.3), the time ratio of the
-largest size to the middle one (target ≤ 2.2 for 10,000 vs 5,000) and the home page's
-weight (HTML plus the CSS and JS it loads; the timeline data is loaded lazily), raw and
-gzip-compressed (target < 500 KB).
+It reports CPU and wall times (ratios use CPU time), the plugin/plain ratio (target
+≤ 1.3), the time ratio of the largest size to the middle one (target ≤ 2.2 for 10,000 vs
+5,000) and the home page's weight (HTML plus the CSS and JS it loads; the timeline data is
+loaded lazily), raw and gzip-compressed (target < 500 KB).
 
     PYTHONPATH=. python bench/bench_build.py                 # 1000 5000 10000
     PYTHONPATH=. python bench/bench_build.py --sizes 1000 2000
