@@ -42,14 +42,14 @@
     var f = {};
     data.fields.forEach(function (name, i) { f[name] = i; });
     return data.events.map(function (row) {
-      var names = row[f.people].map(function (id) {
+      var names = row[f.people].map(function (id) {  // people: {id: [name, country, level]}
         return data.people[id] ? data.people[id][0] : id;
       });
       return {
         slug: row[f.slug], date: row[f.date], end: row[f.end_date], kind: row[f.kind],
         title: row[f.title], people: row[f.people], names: names, place: row[f.place],
         level: row[f.level], review: row[f.review], year: parseInt(row[f.date].slice(0, 4), 10),
-        text: [row[f.title], row[f.summary], row[f.place] || "", names.join(" "), row[f.kind]]
+        text: [row[f.title], row[f.place] || "", names.join(" "), row[f.kind]]
           .join(" ").toLowerCase()
       };
     }).reverse();  // newest first
