@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
 from timeline.markup import rel, root_of
 from timeline.model import Event, Person, Role, Source
-from timeline.render import RenderOptions, render_pages
+from timeline.render import RenderOptions, render_files, render_pages
 from timeline.render_home import key_figures
 from timeline.render_pages import month_groups
 from timeline.site import Site, page_slug
@@ -158,3 +159,12 @@ def test_home_lists_latest_contacts_without_javascript(site: Site):
     assert home.count('class="tl-card"') == 6
     assert 'id="tl-filters"' in home and " hidden>" in home
     assert '"data":"data/timeline.json"' in home
+
+
+def test_an_empty_store_still_renders_every_page_and_export():
+    empty = Site([], {})
+    uris = [spec.src_uri for spec in render_pages(empty, OPTIONS)]
+    assert uris == ["index.md", "years/index.md", "people/index.md", "kinds/index.md"]
+    files = render_files(empty, OPTIONS, None)
+    assert json.loads(files["data/events.json"]) == {"events": []}
+    assert b"BEGIN:VCALENDAR" in files["data/events.ics"]
