@@ -76,3 +76,11 @@ def test_site_structure_nav_data_and_no_calls_to_other_hosts(project: Path):
     edit = "https://github.com/uschina-timeline/uschina-timeline/edit/main/content/events/2023/"
     assert f'href="{edit}2023-06-18-blinken-qin-gang-beijing.yml"' in event
     assert "<mark>неділю</mark>" in event
+
+
+def test_an_event_with_an_impossible_date_fails_the_build_with_its_name(project: Path):
+    path = project / "content/events/2023/2023-06-18-blinken-qin-gang-beijing.yml"
+    path.write_text(path.read_text().replace("date: 2023-06-18", "date: '18 June 2023'", 1))
+    result = build(project)
+    assert result.returncode != 0
+    assert "2023-06-18-blinken-qin-gang-beijing.yml: date: expected ISO dates" in result.stderr

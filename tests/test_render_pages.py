@@ -168,3 +168,16 @@ def test_an_empty_store_still_renders_every_page_and_export():
     files = render_files(empty, OPTIONS, None)
     assert json.loads(files["data/events.json"]) == {"events": []}
     assert b"BEGIN:VCALENDAR" in files["data/events.ics"]
+
+
+def test_events_with_dates_that_cannot_be_written_are_set_aside(site: Site):
+    bad = [
+        event("2023-13-01-x", "2023-13-01", [], []),
+        event("2023-02-30-x", "2023-02-30", [], []),
+        event("2023-x", "June 2023", [], []),
+        event("2023-06-01-x", "2023-06-01", [], [], end_date="soon"),
+    ]
+    mixed = Site([*site.events, *bad], site.people)
+    assert [e.id for e in mixed.unrenderable] == [e.id for e in bad]
+    assert len(mixed.shown) == len(site.shown)
+    assert len(list(render_pages(mixed, OPTIONS))) == len(list(render_pages(site, OPTIONS)))

@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 
 from .load import load_site
 from .markup import esc, is_web_url
-from .model import Problem
+from .model import Event, Problem
 from .render import PageSpec, RenderOptions, render_files, render_pages
 
 log = logging.getLogger("mkdocs.plugins.timeline")
@@ -92,8 +92,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             content_path=os.path.relpath(self.content, self.root).replace(os.sep, "/"),
         )
 
+    def unrenderable(self, event: Event) -> Problem:
+        where = f"{self.config.content_dir}/events/{event.path or event.id}"
+        found = f"{event.date!r}" + (f" to {event.end_date!r}" if event.end_date else "")
+        return Problem(where, f"expected ISO dates the site can show, found {found}", "date")
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         site, problems = load_site(self.content)
+        problems = problems + [self.unrenderable(e) for e in site.unrenderable]
         errors = [p for p in problems if not p.warning]
         for problem in problems:
             (log.warning if problem.warning else log.error)(str(problem))
