@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from timeline.model import EVENT_KEYS, Event, Source
 from timeline.store import load_events, render_event, write_event
 from timeline.yamlio import parse_yaml
@@ -56,3 +58,28 @@ def test_writing_the_same_event_twice_changes_nothing(tmp_path: Path):
     before = path.stat().st_mtime_ns
     write_event(sample(), tmp_path)
     assert path.stat().st_mtime_ns == before
+
+
+def test_a_write_that_fails_midway_leaves_the_old_file_whole(tmp_path: Path, monkeypatch):
+    import os
+
+    path = write_event(sample(), tmp_path)
+    before = path.read_bytes()
+    changed = sample()
+    changed.notes = "x" * 10_000
+
+    def crash(fd: int) -> None:
+        raise KeyboardInterrupt  # the run is killed between writing and renaming
+
+    monkeypatch.setattr(os, "fsync", crash)
+    with pytest.raises(KeyboardInterrupt):
+        write_event(changed, tmp_path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+
+
+def test_long_text_is_never_wrapped():
+    event = sample()
+    event.sources[0].quote = " ".join(["слово"] * 2000)
+    text = render_event(event)
+    assert "  quote: " + " ".join(["слово"] * 2000) + "\n" in text

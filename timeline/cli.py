@@ -1,46 +1,60 @@
-"""The `timeline` command: extract events from articles, and the editors' other tools."""
+"""The `timeline` command: extract events from articles, check the store, scaffold events."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import time
 from pathlib import Path
 
-from .articles import read_articles
+from .check import check_content, format_problem
 from .model import Problem
 from .people import load_people
-from .places import PlaceMatcher
-from .store import load_events, write_event
+from .pipeline import run_extract
+from .scaffold import add_arguments, create_event
 
 
 def _report(problems: list[Problem]) -> None:
+    """`path:line:column: field: expected …, found …`, as `timeline check` and MkDocs print."""
     for problem in problems:
-        kind = "warning" if problem.warning else "error"
-        print(f"{kind}: {problem}", file=sys.stderr)
+        print(format_problem(problem), file=sys.stderr)
+
+
+def _report_labelled(problems: list[Problem]) -> None:
+    """`error: …` / `warning: …` lines (the import command's format)."""
+    for problem in problems:
+        print(f"{'warning' if problem.warning else 'error'}: {problem}", file=sys.stderr)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .extract import Extractor  # dateparser is slow to import; only extraction needs it
+    jobs = args.jobs or os.cpu_count() or 1
+    summary = run_extract(Path(args.content), force=args.force, jobs=jobs)
+    _report(summary.problems)
+    print(summary.line())
+    return 0 if summary.ok else 1
 
-    content = Path(args.content)
-    articles, problems = read_articles(content / "articles", base=content.parent)
-    people, people_problems = load_people(content / "people.yml")
-    problems += people_problems
-    stored, store_problems = load_events(content / "events")
-    problems += store_problems
-    known = {e.id for e in stored}
-    extractor = Extractor(people, PlaceMatcher())
-    written = 0
-    for article in articles:
-        for event in extractor.extract_events(article):
-            if event.id in known:
-                continue
-            write_event(event, content / "events")
-            known.add(event.id)
-            written += 1
+
+def cmd_check(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    checked = check_content(Path(args.content))
+    _report(checked.problems)
+    errors, warnings = len(checked.errors), len(checked.warnings)
+    print(
+        f"checked {len(checked.events)} events, {len(checked.people)} people: "
+        f"{errors} error(s), {warnings} warning(s) in {time.perf_counter() - started:.2f} s",
+        file=sys.stderr,
+    )
+    return 1 if errors or (args.strict and warnings) else 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    path, problems = create_event(Path(args.content), args)
     _report(problems)
-    print(f"articles read: {len(articles)}, failed: {len(problems)}; events new: {written}")
-    return 1 if any(not p.warning for p in problems) else 0
+    if path is None:
+        return 1
+    print(path)
+    return 0
 
 
 def cmd_import_hsg(args: argparse.Namespace) -> int:
@@ -50,10 +64,10 @@ def cmd_import_hsg(args: argparse.Namespace) -> int:
     content = Path(args.content)
     people, problems = load_people(content / "people.yml")
     if not people:  # without the registry every participant would be lost: import nothing
-        _report(problems)
+        _report_labelled(problems)
         return 1
     report = import_hsg(Path(args.dir), people, content / "events")
-    _report(problems + report.problems)
+    _report_labelled(problems + report.problems)
     print(report.summary())
     return 1 if any(not p.warning for p in problems + report.problems) else 0
 
@@ -64,8 +78,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--content", default="content", help="the content folder (default: content)"
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    extract = sub.add_parser("extract", help="find contacts in articles and write event files")
+    extract = sub.add_parser(
+        "extract", help="find contacts in articles and merge them into the store"
+    )
+    extract.add_argument(
+        "--force", action="store_true", help="re-read every article, changed or not"
+    )
+    extract.add_argument(
+        "--jobs", type=int, default=1, help="processes to extract with (0: one per CPU; default 1)"
+    )
     extract.set_defaults(func=cmd_extract)
+    check = sub.add_parser("check", help="validate articles, people and events; exit 1 on errors")
+    check.add_argument("--strict", action="store_true", help="warnings fail too")
+    check.set_defaults(func=cmd_check)
+    new = sub.add_parser("new", help="write a new event file from options")
+    add_arguments(new)
+    new.set_defaults(func=cmd_new)
     hsg = sub.add_parser("import-hsg", help="import the State Department historian's records")
     hsg.add_argument("dir", help="the historian's data folder (e.g. ../shared/hsg)")
     hsg.set_defaults(func=cmd_import_hsg)

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .check import check_content
 from .model import Problem
-from .people import load_people
 from .site import Site
-from .store import load_events
 
 
 def load_site(content: Path) -> tuple[Site, list[Problem]]:
-    """Load people and events; every problem is collected, none stops the loading."""
-    people, problems = load_people(content / "people.yml")
-    events, event_problems = load_events(content / "events")
-    problems += event_problems
-    return Site(events=events, people={p.id: p for p in people}), problems
+    """Load people and events, validated exactly as `timeline check` does.
+
+    Errors and warnings are returned, not raised: the caller logs each (`str(problem)` is the
+    line `timeline check` prints) and stops the build when there is an error.
+    """
+    checked = check_content(content)
+    people = {p.id: p for p in checked.people}
+    return Site(events=checked.events, people=people), checked.problems

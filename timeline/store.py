@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from .contentfs import display, inside, read_text, walk
 from .model import EVENT_KEYS, SOURCE_KEYS, Event, Problem, Source
 from .naming import event_path
-from .yamlio import YamlError, as_day, dump_yaml, parse_yaml, write_atomic
+from .yamlio import Positions, YamlError, as_day, dump_yaml, parse_positioned, write_atomic
 
+# Event files live in content/events/<year>/: this reaches the schema shipped in the
+# repository's package folder, so an editor's IDE finds it without a network or a copy.
+SCHEMA_REF = "../../../timeline/schema/event.schema.json"
 SCHEMA_LINE = "# yaml-language-server: $schema={schema}\n"
 MAX_EVENT_BYTES = 1_000_000
+MAX_EVENT_NODES = 20_000
+ID_PATTERN = re.compile(r"^[0-9]{4}(-[0-9]{2}){0,2}(-[a-z0-9]+)+$")
+
+
+class UnsafePathError(ValueError):
+    """An event id that would put its file outside `content/events/<year>/`."""
 
 
 def _iso(value: object) -> str | None:
@@ -21,6 +34,10 @@ def _iso(value: object) -> str | None:
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 def source_to_dict(source: Source) -> dict:
@@ -37,8 +54,10 @@ def source_from_dict(data: dict) -> Source:
     values = {k: data.get(k) for k in SOURCE_KEYS}
     values["published"] = _iso(values["published"])
     for key in ("article", "outlet", "url", "language", "record", "quote", "date_text"):
-        if values[key] is not None:
-            values[key] = str(values[key])
+        values[key] = _text(values[key])
+    values["date_basis"] = _text(values["date_basis"])
+    confidence = values["confidence"]
+    values["confidence"] = confidence if isinstance(confidence, (int, float)) else None
     values["outlet"] = values["outlet"] or ""
     return Source(**values)
 
@@ -66,77 +85,118 @@ def event_to_dict(event: Event) -> dict:
     return data
 
 
+def _strings(value: object) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
 def event_from_dict(data: dict, path: str | None = None) -> Event:
-    """Build an `Event` from a mapping that has passed validation."""
-    participants = data.get("participants") or {}
+    """Build an `Event` from a mapping; lenient, so that a half-valid file can still be merged."""
+    participants = data.get("participants")
+    participants = participants if isinstance(participants, dict) else {}
+    sources = data.get("sources")
     return Event(
         id=str(data["id"]),
         title=str(data.get("title") or ""),
-        date=_iso(data["date"]) or "",
+        date=_iso(data.get("date")) or "",
         end_date=_iso(data.get("end_date")),
         precision=str(data.get("precision") or "day"),
         kind=str(data.get("kind") or "other"),
         status=str(data.get("status") or "happened"),
         review=str(data.get("review") or "draft"),
-        us=[str(p) for p in participants.get("us") or []],
-        china=[str(p) for p in participants.get("china") or []],
-        location=data.get("location"),
+        us=_strings(participants.get("us")),
+        china=_strings(participants.get("china")),
+        location=_text(data.get("location")),
         summary=str(data.get("summary") or ""),
-        sources=[source_from_dict(s) for s in data.get("sources") or [] if isinstance(s, dict)],
-        part_of=data.get("part_of"),
-        tags=[str(t) for t in data.get("tags") or []],
-        notes=data.get("notes"),
+        sources=[source_from_dict(s) for s in sources if isinstance(s, dict)]
+        if isinstance(sources, list)
+        else [],
+        part_of=_text(data.get("part_of")),
+        tags=_strings(data.get("tags")),
+        notes=_text(data.get("notes")),
         path=path,
     )
 
 
-def render_event(event: Event, schema: str | None = None) -> str:
+def render_event(event: Event, schema: str | None = SCHEMA_REF) -> str:
     """The exact text of an event file (deterministic: same event, same bytes)."""
     head = SCHEMA_LINE.format(schema=schema) if schema else ""
     return head + dump_yaml(event_to_dict(event))
 
 
-def write_event(event: Event, events_dir: Path, schema: str | None = None) -> Path:
-    """Write the event atomically at its path (its own if it has one, else from its id)."""
+def safe_event_path(event: Event, events_dir: Path) -> Path:
+    """Where the event's file goes; refuses ids and paths that would leave `events_dir`."""
+    if not ID_PATTERN.match(event.id) or len(event.id) > 120:
+        raise UnsafePathError(f"id: expected a safe event id, found {event.id!r}")
     path = events_dir / (event.path or event_path(event.id))
+    if not inside(path.parent, events_dir) or path.suffix != ".yml":
+        raise UnsafePathError(f"path: expected a file inside {events_dir}, found {event.path!r}")
+    return path
+
+
+def write_event(event: Event, events_dir: Path, schema: str | None = SCHEMA_REF) -> Path:
+    """Write the event atomically at its path (its own if it has one, else from its id)."""
+    path = safe_event_path(event, events_dir)
     write_atomic(path, render_event(event, schema))
     return path
 
 
-def event_files(events_dir: Path) -> list[Path]:
-    return sorted(p for p in events_dir.rglob("*.yml") if p.is_file())
+@dataclass
+class EventFile:
+    """One file of the store as read: its mapping and positions, or why it cannot be read."""
+
+    path: Path
+    rel: str
+    data: dict | None = None
+    positions: Positions = field(default_factory=Positions)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def event(self) -> Event | None:
+        """The event, when the file holds a mapping with a text id."""
+        if self.data is None or not isinstance(self.data.get("id"), str):
+            return None
+        rel = self.path.parent.name + "/" + self.path.name
+        return event_from_dict(self.data, rel)
 
 
-def read_event_file(path: Path, events_dir: Path) -> tuple[dict | None, list[Problem]]:
-    """Safe-load one event file into a mapping, or say why it cannot be read."""
-    rel = path.as_posix()
+def parse_event_text(rel: str, text: str) -> tuple[Any, Positions, list[Problem]]:
     try:
-        if path.stat().st_size > MAX_EVENT_BYTES:
-            return None, [Problem(rel, f"expected at most {MAX_EVENT_BYTES} bytes, found larger")]
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as err:
-        return None, [Problem(rel, f"expected UTF-8 text, found byte {err.object[err.start]:#x}")]
-    except OSError as err:
-        return None, [Problem(rel, f"cannot read: {err.strerror}")]
-    try:
-        data = parse_yaml(text)
+        data, positions = parse_positioned(text, MAX_EVENT_NODES)
     except YamlError as err:
-        return None, [Problem(rel, err.message, line=err.line, column=err.column)]
+        return None, Positions(), [Problem(rel, err.message, line=err.line, column=err.column)]
     if not isinstance(data, dict):
-        return None, [Problem(rel, f"expected a mapping, found {type(data).__name__}")]
-    return data, []
+        found = "nothing" if data is None else type(data).__name__
+        return None, positions, [Problem(rel, f"expected an event mapping, found {found}")]
+    return data, positions, []
+
+
+def read_event_file(path: Path, content: Path) -> EventFile:
+    """Safe-load one event file, or say why it cannot be read."""
+    rel = display(path, content)
+    text, problems = read_text(path, rel, MAX_EVENT_BYTES)
+    if text is None:
+        return EventFile(path, rel, problems=problems)
+    data, positions, problems = parse_event_text(rel, text)
+    return EventFile(path, rel, data, positions, problems)
+
+
+def read_store(
+    content: Path, events_dir: Path | None = None
+) -> tuple[list[EventFile], list[Problem]]:
+    """Every `.yml` file under `content/events/`, read; refused names are reported."""
+    paths, problems = walk(events_dir or content / "events", content, ".yml")
+    return [read_event_file(p, content) for p in paths], problems
 
 
 def load_events(events_dir: Path) -> tuple[list[Event], list[Problem]]:
-    """Every event in the store; unreadable files are reported and skipped."""
-    events, problems = [], []
-    for path in event_files(events_dir):
-        data, found = read_event_file(path, events_dir)
-        problems.extend(found)
-        if data is None:
-            continue
-        try:
-            events.append(event_from_dict(data, path.relative_to(events_dir).as_posix()))
-        except (KeyError, TypeError, ValueError) as err:
-            problems.append(Problem(path.as_posix(), f"cannot read event: {err}"))
+    """Every readable event in the store; unreadable files are reported and skipped."""
+    files, problems = read_store(events_dir.parent, events_dir)
+    events = []
+    for file in files:
+        problems.extend(file.problems)
+        event = file.event
+        if event is not None:
+            events.append(event)
+        elif not file.problems:
+            problems.append(Problem(file.rel, "expected a value (required), found none", "id"))
     return events, problems

@@ -1,17 +1,36 @@
-"""Safe, fast, deterministic YAML: libyaml when present, atomic writes, stable output."""
+"""Safe, fast, deterministic YAML: libyaml when present, positions, atomic writes, stable output.
+
+Every document is composed first (libyaml), its node graph is counted with aliases expanded
+(an alias bomb is refused before anything walks it), and only then constructed with the safe
+constructor. `parse_positioned` keeps dates as text, as an editor's IDE sees them, and returns
+the line and column of every key and value so problems can point at them.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
 Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Dumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+TIMESTAMP = "tag:yaml.org,2002:timestamp"
+MAX_NODES = 200_000
+MAX_DEPTH = 64  # nothing the project reads nests deeper than a handful of levels
+
+
+class TextLoader(Loader):  # type: ignore[misc, valid-type]
+    """The safe loader without implicit timestamps: `2023-06-18` stays the text it is."""
+
+    yaml_implicit_resolvers: ClassVar[dict] = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != TIMESTAMP]
+        for first, resolvers in Loader.yaml_implicit_resolvers.items()
+    }
 
 
 class YamlError(Exception):
@@ -24,20 +43,113 @@ class YamlError(Exception):
         self.column = column
 
 
-def parse_yaml(text: str) -> Any:
-    """Safe-load one YAML document, turning every parser failure into a `YamlError`."""
+@dataclass
+class Positions:
+    """1-based (line, column) of each value and each mapping key, by path into the document."""
+
+    values: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+
+    def of_value(self, path: tuple) -> tuple[int, int] | None:
+        """Where the value at `path` is, or its nearest enclosing value."""
+        for end in range(len(path), -1, -1):
+            found = self.values.get(tuple(path[:end]))
+            if found is not None:
+                return found
+        return None
+
+    def of_key(self, path: tuple) -> tuple[int, int] | None:
+        return self.keys.get(tuple(path)) or self.of_value(path)
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _walk(node: yaml.Node, limit: int, positions: Positions | None) -> None:
+    """Visit the node graph with aliases expanded; refuse more than `limit` visits."""
+    stack: list[tuple[yaml.Node, tuple]] = [(node, ())]
+    seen = 0
+    while stack:
+        current, path = stack.pop()
+        seen += 1
+        if seen > limit:
+            raise YamlError(f"expected at most {limit} YAML nodes, found more (an alias bomb?)")
+        if len(path) > MAX_DEPTH:
+            line, column = _mark(current)
+            raise YamlError(
+                f"expected at most {MAX_DEPTH} levels of nesting, found more", line, column
+            )
+        if positions is not None:
+            positions.values.setdefault(path, _mark(current))
+        if isinstance(current, yaml.MappingNode):
+            names: set[str] = set()
+            for key, value in current.value:
+                name = key.value if isinstance(key, yaml.ScalarNode) else f"<{key.id}>"
+                if name in names and name != "<<":
+                    line, column = _mark(key)
+                    raise YamlError(f"expected each key once, found {name!r} again", line, column)
+                names.add(name)
+                seen += 1  # the key itself; a key is never a collection (unhashable)
+                if positions is not None:
+                    positions.keys.setdefault((*path, name), _mark(key))
+                stack.append((value, (*path, name)))
+        elif isinstance(current, yaml.SequenceNode):
+            for index, item in enumerate(current.value):
+                stack.append((item, (*path, index)))
+
+
+def _load(
+    text: str, loader_cls: type, limit: int, positions: Positions | None
+) -> tuple[Any, Positions | None]:
     try:
-        return yaml.load(text, Loader=Loader)
+        loader = loader_cls(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None, positions
+            _walk(node, limit, positions)
+            return loader.construct_document(node), positions
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark
-        problem = err.problem or "invalid YAML"
+        mark = err.problem_mark or err.context_mark
+        problem = _explain(err.problem or err.context or "an error")
         if mark is None:
             raise YamlError(problem) from None
         raise YamlError(problem, mark.line + 1, mark.column + 1) from None
     except yaml.YAMLError as err:
-        raise YamlError(str(err).splitlines()[0] if str(err) else "invalid YAML") from None
+        first = str(err).splitlines()[0] if str(err) else "an error"
+        raise YamlError(f"expected valid YAML, found {first}") from None
     except RecursionError:
-        raise YamlError("YAML nested too deeply") from None
+        raise YamlError("expected valid YAML, found nesting too deep to read") from None
+
+
+def _explain(problem: str) -> str:
+    if problem.startswith("could not determine a constructor for the tag"):
+        tag = problem.split("tag", 1)[1].strip().strip("'")
+        tag = tag.replace("tag:yaml.org,2002:", "!!")
+        return f"expected plain YAML, found the tag {tag!r}"
+    if "another document" in problem:
+        return "expected one YAML document, found another after '---'"
+    return f"expected valid YAML, found {problem}"
+
+
+def parse_yaml(text: str, limit: int = MAX_NODES) -> Any:
+    """Safe-load one YAML document (timestamps as dates); every failure is a `YamlError`."""
+    return _load(text, Loader, limit, None)[0]
+
+
+def parse_text(text: str, limit: int = MAX_NODES) -> Any:
+    """Safe-load one document with dates kept as text (no positions: faster)."""
+    return _load(text, TextLoader, limit, None)[0]
+
+
+def parse_positioned(text: str, limit: int = MAX_NODES) -> tuple[Any, Positions]:
+    """Safe-load one document with dates kept as text, and the position of every node."""
+    data, positions = _load(text, TextLoader, limit, Positions())
+    assert positions is not None
+    return data, positions
 
 
 def dump_yaml(data: Any) -> str:
@@ -48,7 +160,7 @@ def dump_yaml(data: Any) -> str:
         allow_unicode=True,
         sort_keys=False,
         default_flow_style=False,
-        width=4096,
+        width=2**30,  # never wrap: a long quote stays one line, diffs stay small
         indent=2,
     )
 

@@ -1,0 +1,130 @@
+"""Walking and reading `content/` safely: no escaping it, no names that break elsewhere.
+
+Every file is named relative to the project folder (`content/events/2023/x.yml`), the way
+sources cite articles. Symlinks that lead out of `content/`, Windows reserved names and names
+that differ only in case are refused with a clear line; a bad file costs only itself.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from .model import Problem
+
+WINDOWS_RESERVED = frozenset(
+    ["CON", "PRN", "AUX", "NUL"]
+    + [f"COM{i}" for i in range(1, 10)]
+    + [f"LPT{i}" for i in range(1, 10)]
+)
+UNPORTABLE = re.compile(r'[<>:"\\|?*\x00-\x1f]')
+
+
+def display(path: Path, content: Path) -> str:
+    """`content/...` as cited in sources: the path relative to the project folder."""
+    try:
+        return path.relative_to(content.parent).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def name_problem(name: str) -> str | None:
+    """Why a file or folder name cannot be used on every system, or None when it can."""
+    if UNPORTABLE.search(name):
+        return f'expected a portable file name, found {name!r} (characters <>:"\\|?* or controls)'
+    if name.endswith((".", " ")):
+        return f"expected a portable file name, found {name!r} (ends with a dot or space)"
+    if name.split(".")[0].upper() in WINDOWS_RESERVED:
+        return f"expected a portable file name, found {name!r} (reserved on Windows)"
+    return None
+
+
+def inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
+def _entry_problems(entry: Path, content: Path, seen: dict[str, str]) -> list[Problem]:
+    rel = display(entry, content)
+    problems = []
+    bad_name = name_problem(entry.name)
+    if bad_name:
+        problems.append(Problem(rel, bad_name))
+    folded = entry.name.casefold()
+    if folded in seen:
+        problems.append(
+            Problem(
+                rel,
+                f"expected a name unique regardless of case, found {entry.name!r} "
+                f"and {seen[folded]!r} in the same folder",
+            )
+        )
+    else:
+        seen[folded] = entry.name
+    if entry.is_symlink() and not inside(entry, content):
+        target = os.readlink(entry)
+        problems.append(
+            Problem(rel, f"expected a file inside content/, found a symlink to {target!r}")
+        )
+    return problems
+
+
+def walk(root: Path, content: Path, suffix: str) -> tuple[list[Path], list[Problem]]:
+    """Files below `root` ending in `suffix`, sorted; refused entries are reported, not listed.
+
+    Hidden entries (`.name`, e.g. temporary files of an interrupted write) are skipped.
+    Symlinked folders are not followed.
+    """
+    found: list[Path] = []
+    problems: list[Problem] = []
+    if not root.is_dir():
+        return found, problems
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        seen: dict[str, str] = {}
+        try:
+            entries = sorted(folder.iterdir())
+        except OSError as err:
+            problems.append(Problem(display(folder, content), f"cannot read: {err.strerror}"))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            wrong = _entry_problems(entry, content, seen)
+            problems.extend(wrong)
+            if wrong:
+                continue
+            if entry.is_dir() and not entry.is_symlink():
+                stack.append(entry)
+            elif entry.is_file() and entry.name.endswith(suffix):
+                found.append(entry)
+    return sorted(found), problems
+
+
+def read_text(path: Path, rel: str, max_bytes: int) -> tuple[str | None, list[Problem]]:
+    """The file's text, or one clear line saying why it cannot be used."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return None, [Problem(rel, f"expected at most {max_bytes} bytes, found {size}")]
+        data = path.read_bytes()
+    except OSError as err:
+        return None, [Problem(rel, f"cannot read: {err.strerror}")]
+    if b"\x00" in data:
+        return None, [Problem(rel, "expected text, found a binary file (NUL bytes)")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return None, [
+            Problem(
+                rel, f"expected UTF-8 text, found byte {data[err.start]:#04x} at offset {err.start}"
+            )
+        ]
+    if not text.strip():
+        return None, [Problem(rel, "expected content, found an empty file")]
+    return text.removeprefix("\ufeff"), []

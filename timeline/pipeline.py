@@ -1,0 +1,227 @@
+"""`timeline extract` as a run: skip what the ledger knows, extract the rest, merge, record.
+
+Order of writes: event files first, the ledger last, each atomically. A run stopped at any
+point leaves whole files only, and the next run redoes what the ledger did not record (the
+merge adds nothing twice).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from .articles import read_article
+from .check_articles import check_article
+from .check_people import check_people
+from .contentfs import display, walk
+from .ledger import Ledger, content_hash, read_ledger, write_ledger
+from .merge import Plan, plan_merge
+from .model import Event, Person, Problem
+from .progress import Progress
+from .store import EventFile, UnsafePathError, read_store, safe_event_path, write_event
+from .store_edit import add_sources
+from .yamlio import YamlError
+
+_extractor = None  # one per process, built once: the registry is compiled once
+
+
+@dataclass
+class Summary:
+    """What a run did, for the closing line."""
+
+    read: int = 0
+    skipped: int = 0
+    failed: int = 0
+    new: int = 0
+    merged: int = 0
+    sources_added: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (
+            f"articles: {self.read} read, {self.skipped} skipped (unchanged), "
+            f"{self.failed} failed; events: {self.new} new, {self.merged} merged; "
+            f"sources added: {self.sources_added}"
+        )
+
+    @property
+    def ok(self) -> bool:
+        return not any(not p.warning for p in self.problems)
+
+
+@dataclass(frozen=True)
+class Extracted:
+    rel: str
+    events: list[Event] | None
+    problems: list[Problem]
+
+
+def make_extractor(people: list[Person]) -> Any:
+    """The project's extractor (tests may pass another factory to `run_extract`)."""
+    from .extract import Extractor  # dateparser is slow to import: only when there is work
+    from .places import PlaceMatcher
+
+    return Extractor(people, PlaceMatcher())
+
+
+def _init_worker(people: list[Person], factory: Callable[[list[Person]], Any]) -> None:
+    global _extractor
+    _extractor = factory(people)
+
+
+def extract_one(job: tuple[str, str]) -> Extracted:
+    """Validate one article as `timeline check` does, then extract its events."""
+    path, content = Path(job[0]), Path(job[1])
+    rel = display(path, content)
+    problems = check_article(path, content)
+    if any(not p.warning for p in problems):
+        return Extracted(rel, None, problems)
+    article, more = read_article(path, base=content.parent)
+    if article is None:
+        return Extracted(rel, None, problems + more)
+    article.path = rel
+    assert _extractor is not None
+    try:
+        events = _extractor.extract_events(article)
+    except Exception as err:  # the extractor must not take the run down with it
+        message = f"expected an article the extractor can read, found {type(err).__name__}: {err}"
+        return Extracted(rel, None, [Problem(rel, message)])
+    return Extracted(rel, events, problems)
+
+
+def _extract_all(
+    jobs: list[tuple[str, str]], people: list[Person], workers: int, factory: Callable
+) -> Iterator[Extracted]:
+    if not jobs:
+        return
+    if workers <= 1 or len(jobs) < 2:
+        _init_worker(people, factory)
+        yield from map(extract_one, jobs)
+        return
+    chunk = max(1, len(jobs) // (workers * 8))
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(people, factory)) as pool:
+        yield from pool.map(extract_one, jobs, chunksize=chunk)
+
+
+def _to_extract(
+    paths: Iterable[Path], content: Path, ledger: Ledger, force: bool, summary: Summary
+) -> dict[str, tuple[Path, str]]:
+    """Articles to read this run (rel -> path and content hash); unchanged ones are skipped."""
+    todo = {}
+    for path in paths:
+        rel = display(path, content)
+        try:
+            digest = content_hash(path.read_bytes())
+        except OSError as err:
+            summary.problems.append(Problem(rel, f"cannot read: {err.strerror}"))
+            summary.failed += 1
+            continue
+        if not force and ledger.unchanged(rel, digest):
+            summary.skipped += 1
+        else:
+            todo[rel] = (path, digest)
+    return todo
+
+
+def _apply(plan: Plan, files: list[EventFile], content: Path, summary: Summary) -> set[str]:
+    """Write the plan; return the articles whose events could not all be written."""
+    events_dir = content / "events"
+    failed_ids: set[str] = set()
+    for event in plan.new:
+        try:
+            if safe_event_path(event, events_dir).exists():
+                raise UnsafePathError(f"id: expected a new file, found {event.id!r} already there")
+            write_event(event, events_dir)
+        except (UnsafePathError, OSError) as err:
+            summary.problems.append(Problem(f"content/events/{event.id}", str(err)))
+            failed_ids.add(event.id)
+            continue
+        summary.new += 1
+        summary.sources_added += len(event.sources)
+    by_id = {f.data["id"]: f for f in files if f.data and isinstance(f.data.get("id"), str)}
+    for event_id, sources in sorted(plan.additions.items()):
+        file = by_id[event_id]
+        try:
+            add_sources(file.path, file.rel, sources)
+        except (YamlError, OSError) as err:
+            summary.problems.append(Problem(file.rel, f"sources not added: {err}"))
+            failed_ids.add(event_id)
+            continue
+        summary.merged += 1
+        summary.sources_added += len(sources)
+    return {a for a, ids in plan.produced.items() if failed_ids & set(ids)}
+
+
+def _merge(
+    results: list[Extracted], todo: dict, content: Path, ledger: Ledger, summary: Summary
+) -> None:
+    files, problems = read_store(content)
+    summary.problems += problems + [p for f in files for p in f.problems]
+    stored = [e for e in (f.event for f in files) if e is not None]
+    blocked = {f.path.stem for f in files if f.event is None}
+    deleted = ledger.deleted({f.path.stem for f in files} | {e.id for e in stored})
+    found = [e for r in results if r.events for e in r.events]
+    plan = plan_merge(stored, deleted, found, blocked)
+    failed = _apply(plan, files, content, summary) | plan.deferred
+    for article in sorted(plan.deferred):
+        summary.problems.append(
+            Problem(
+                article,
+                "not recorded: an event file it maps to cannot be read; fix it and run again",
+            )
+        )
+    known = {e.id: e for e in [*stored, *plan.new]}
+    for result in results:
+        if result.events is None or result.rel in failed:
+            continue
+        ids = plan.produced.get(result.rel, [])
+        ledger.record(result.rel, todo[result.rel][1], ids)
+        for event_id in ids:
+            if event_id in known:
+                ledger.remember(known[event_id])
+
+
+def run_extract(
+    content: Path,
+    force: bool = False,
+    jobs: int = 1,
+    stream: TextIO = sys.stderr,
+    factory: Callable[[list[Person]], Any] = make_extractor,
+) -> Summary:
+    """Extract new and changed articles into the store; see the module's docstring."""
+    summary = Summary()
+    ledger, problems = read_ledger(content)
+    people, people_problems = check_people(content / "people.yml", content)
+    summary.problems += problems + people_problems
+    if ledger is None or not summary.ok:
+        return summary  # without a trustworthy ledger and registry, nothing is written
+    people_digest = content_hash((content / "people.yml").read_bytes())
+    paths, refused = walk(content / "articles", content, ".md")
+    summary.problems += refused
+    summary.read, summary.failed = len(paths), len(refused)
+    todo = _to_extract(paths, content, ledger, force or ledger.people != people_digest, summary)
+    progress = Progress(len(todo), stream)
+    results = []
+    jobs_list = [(str(path), str(content)) for path, _ in todo.values()]
+    try:
+        for result in _extract_all(jobs_list, people, jobs, factory):
+            results.append(result)
+            summary.problems += result.problems
+            summary.failed += result.events is None
+            progress.advance()
+    except BrokenProcessPool:  # a worker died (out of memory, killed): keep what is done
+        message = "expected the extraction workers to finish, found one killed; run again"
+        summary.problems.append(Problem("timeline extract", message))
+        summary.failed += len(jobs_list) - len(results)
+    progress.close()
+    if results:
+        _merge(results, todo, content, ledger, summary)
+    ledger.keep_only({display(p, content) for p in paths})
+    ledger.set_people(people_digest)
+    write_ledger(content, ledger)
+    return summary
