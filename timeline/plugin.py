@@ -99,7 +99,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         site, problems = load_site(self.content)
-        problems = problems + [self.unrenderable(e) for e in site.unrenderable]
+        # Events the pages cannot show are left out; said once, unless the check already has.
+        reported = {p.path for p in problems if not p.warning}
+        extra = [self.unrenderable(e) for e in site.unrenderable]
+        problems = problems + [p for p in extra if p.path not in reported]
         errors = [p for p in problems if not p.warning]
         for problem in problems:
             (log.warning if problem.warning else log.error)(str(problem))
