@@ -87,3 +87,11 @@ def test_an_event_with_an_impossible_date_fails_the_build_with_its_name(project:
     # Named once, by `timeline check` or, failing that, by the plugin; never a traceback.
     found = re.findall(r"blinken-qin-gang-beijing\.yml(?::\d+:\d+)?: date: expected", result.stderr)
     assert found and "Traceback" not in result.stderr, result.stderr
+
+
+def test_year_page_lists_its_months_in_the_table_of_contents(project: Path):
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    page = (project / "site/years/2023/index.html").read_text(encoding="utf-8")
+    toc = page.split('data-md-component="toc"')[1].split("</nav>")[0]
+    assert 'href="#june"' in toc and "June 2023" in toc

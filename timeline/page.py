@@ -12,6 +12,7 @@ class PageSpec:
     `edit_url` is the link to the file editors change (an event's YAML), or None.
     `searchable` is False for pages that only repeat other pages (a year's or a kind's
     events), which keeps them out of the search index so a search finds each event once.
+    `toc` lists (anchor, plain-text heading) pairs for the page's table of contents.
     """
 
     src_uri: str
@@ -19,6 +20,7 @@ class PageSpec:
     html: str
     edit_url: str | None = None
     searchable: bool = True
+    toc: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from .load import load_site
 from .markup import esc, is_web_url
@@ -141,7 +142,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self, html_: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         spec = self.pages.get(page.file.src_uri)
-        return self.banner + spec.html if spec is not None else html_
+        if spec is None:
+            return html_
+        if spec.toc:  # Material prints these titles unescaped
+            tokens = [{"level": 2, "id": a, "name": esc(t), "children": []} for a, t in spec.toc]
+            page.toc = get_toc(tokens)  # type: ignore[arg-type]
+        return self.banner + spec.html
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object
