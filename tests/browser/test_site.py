@@ -200,3 +200,14 @@ def test_timelinejs_renders_the_export(browser, server, site_dir, node_modules):
     assert any(text.startswith("<script>alert(") for text in headlines)  # shown as text
     assert not dialogs
     context.close()
+
+
+def test_without_javascript_the_home_page_lists_contacts(browser, server, site_dir):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server)
+    cards = page.locator("#tl-results article.tl-card")
+    assert cards.count() == 25
+    assert not page.is_visible("#tl-filters")  # the filters need the script
+    assert page.locator("#tl-status a[href='years/']").count() == 1
+    context.close()
