@@ -134,7 +134,8 @@ class SentenceReader:
 
     def _candidate(self, f: Found, anchor: Anchor, context: Context) -> Candidate | None:
         tense = Tense.FUTURE if f.status == "planned" else Tense.PAST
-        picked = pick_date(f.sentence, f.group, find_dates(f.sentence, f.language, anchor, tense))
+        hits = find_dates(f.sentence, f.language, anchor, tense)
+        picked = pick_date(f.sentence, f.group, hits, planned=f.status == "planned")
         date = with_duration(f.sentence, picked) if isinstance(picked, DateHit) else None
         day = date.date if date else anchor.date
         sides = {s for s, people in (("us", f.us), ("cn", f.china)) if people}

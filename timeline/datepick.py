@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from .dates import DateHit
+from .roles import SAYING
 from .tense import Clauses
 from .triggers import Trigger
 
@@ -34,17 +35,23 @@ VAGUE = re.compile(
     r"no ano passado|w zeszłym roku|wcześniej)\b",
     flags=re.IGNORECASE,
 )
+SAID_REACH = 12  # characters between a date and "said" / "заявил" / "表示"
 VAGUE_DATE = object()  # marker: the contact's own clause dates it vaguely (background)
 
 
-def pick_date(sentence: str, group: list[Trigger], hits: list[DateHit]) -> DateHit | object | None:
+def pick_date(
+    sentence: str, group: list[Trigger], hits: list[DateHit], planned: bool = False
+) -> DateHit | object | None:
     """The date of a contact: in the clause of one of its words, else the nearest one.
 
     A clause that dates the contact only vaguely (a year, a month, "last year") makes it
-    background: VAGUE_DATE, and no date is borrowed from elsewhere.
+    background: VAGUE_DATE, and no date is borrowed from elsewhere. For an announced
+    contact, the day something was said ("said on Thursday") is not the contact's date.
     """
     # Month-only dates are kept when relative ("last month"); "in April" is background.
     hits = [h for h in hits if not _in_other_zone(sentence, h)]
+    if planned:
+        hits = [h for h in hits if not _said_on(sentence, h)]
     usable = [
         h
         for h in hits
@@ -61,6 +68,14 @@ def pick_date(sentence: str, group: list[Trigger], hits: list[DateHit]) -> DateH
         if any(start <= h.start < end for h in hits) or VAGUE.search(sentence, start, end):
             return VAGUE_DATE
     return _closest(usable, group[0].start) if usable else None
+
+
+def _said_on(sentence: str, hit: DateHit) -> bool:
+    before = sentence[max(0, hit.start - SAID_REACH) : hit.start]
+    after = sentence[hit.start + len(hit.text) : hit.start + len(hit.text) + SAID_REACH]
+    after = re.split(r"[,，;]", after, maxsplit=1)[0]  # "29 июня, заявил ...": attribution
+    before = re.split(r"[,，;]", before)[-1]
+    return bool(SAYING.search(before) or SAYING.search(after))
 
 
 def _closest(hits: list[DateHit], position: int) -> DateHit:
