@@ -65,6 +65,9 @@ class Extractor:
 
     def extract_events(self, article: Article, anchor: Anchor | None = None) -> list[Event]:
         """The contacts one article reports, one event per contact, dated and sourced."""
+        base = re.split(r"[-_]", article.language.strip().lower() or "en")[0]
+        if base != article.language:  # "zh-TW", "pt_BR": read as zh, pt
+            article = dataclasses.replace(article, language=base)
         if anchor is None:
             published = article.published
             anchor = Anchor(published, "day" if published else "none", "metadata")
