@@ -8,7 +8,9 @@ the article), or, for a visit or arrival, the other country or one of its cities
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .datepick import BACK_REFERENCE, VAGUE_DATE, pick_date, with_duration
@@ -174,7 +176,9 @@ class SentenceReader:
             background=picked is VAGUE_DATE,
         )
 
-    def _fill(self, f: Found, sides: set[str], day, context: Context, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    def _fill(
+        self, f: Found, sides: set[str], day: dt.date | None, context: Context, kinds: list[str]
+    ) -> None:
         """Name the people of a side given only as a group, a counterpart or a host."""
         if sides < {"us", "cn"} or day is None:
             return
@@ -188,7 +192,7 @@ class SentenceReader:
                 found = context.fill(side)
             mine.extend(p for p in found if p not in mine)
 
-    def _counterparts(self, others: list[str], day) -> list[str]:  # type: ignore[no-untyped-def]
+    def _counterparts(self, others: list[str], day: dt.date) -> list[str]:
         found = []
         for pid in others:
             person = self.by_id[pid]
@@ -201,7 +205,7 @@ class SentenceReader:
                         found.append(holder.id)
         return found
 
-    def _host(self, visitors: list[str], side: str, day) -> list[str]:  # type: ignore[no-untyped-def]
+    def _host(self, visitors: list[str], side: str, day: dt.date) -> list[str]:
         """A head of state or government visiting is hosted by the other side's president."""
         iso = day.isoformat()
         in_office = [p for p in visitors if any(r.held_on(iso) for r in self.by_id[p].roles)]
@@ -210,7 +214,7 @@ class SentenceReader:
         holder = office_holder(self.people, "President", side, day.isoformat())
         return [holder.id] if holder else []
 
-    def _add_roles(self, f: Found, day, sides: set[str]) -> None:  # type: ignore[no-untyped-def]
+    def _add_roles(self, f: Found, day: dt.date | None, sides: set[str]) -> None:
         if day is None:
             return
         named = {m.start for m in self.names.find(f.sentence, f.language)}
@@ -261,5 +265,5 @@ def _by_status(sentence: str, triggers: list[Trigger], language: str) -> dict[st
     return groups
 
 
-def _unique(items) -> list[str]:  # type: ignore[no-untyped-def]
+def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .datewords import (
@@ -54,7 +55,7 @@ class Span:
     offset: int | None = None
 
 
-def _alt(words) -> str:  # type: ignore[no-untyped-def]
+def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 

@@ -15,6 +15,7 @@ it gets a happened prediction that matches no gold event.
 
 from __future__ import annotations
 
+import argparse
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -205,7 +206,7 @@ def format_report(report: Report) -> str:
     return "\n".join(out)
 
 
-def run_eval(args) -> int:  # type: ignore[no-untyped-def]
+def run_eval(args: argparse.Namespace) -> int:
     """The `timeline eval` command: read, extract, score, print; non-zero on bad input."""
     import sys
 

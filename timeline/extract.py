@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from .contacts import Candidate, Context, SentenceReader
 from .datepick import BACK_REFERENCE
@@ -288,5 +289,5 @@ def _source(article: Article, anchor: Anchor, best: Candidate) -> Source:
     )
 
 
-def _unique(items) -> list[str]:  # type: ignore[no-untyped-def]
+def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
