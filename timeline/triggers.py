@@ -81,7 +81,7 @@ TRIGGERS: dict[str, dict[str, str]] = {
     "fr": {
         "call": r"téléphon\w*|visioconférence\w*|vidéoconférence\w*",
         "summit": r"sommet\w*",
-        "talks": r"entretien\w*|négociation\w*|pourparlers|discut\w*",
+        "talks": r"entretien\w*|entretenu\w*|négociation\w*|pourparlers|discut\w*",
         "meeting": r"rencontr\w*|réuni\w*|\breçu\b",
         "visit": r"visit\w*",
         "arrival": r"arrivé\w*",
