@@ -255,6 +255,13 @@ def _relative_other(
     base = anchor.date
     assert base is not None
     now = _dp_plain(span, language, base)
+    if now is None:  # "am Montag": the word itself, without the preposition
+        words = [w for w in span.split() if len(w) > 3 and w.isalpha()]
+        if len(words) != 1:
+            return None
+        start += span.find(words[0])
+        span = words[0]
+        now = _dp_plain(span, language, base)
     if now is None:
         return None
     if _dp_plain(span, language, base + DAY) == now + DAY and abs((now - base).days) <= 2:

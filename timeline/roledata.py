@@ -148,6 +148,57 @@ ROLE_PHRASES: dict[str, list[tuple[str, str, str]]] = {
         ("cn", "Premier", r"国务院总理|中国总理|國務院總理"),
         ("cn", "Top Diplomat", r"中央外事工作委员会办公室主任|中央外事工作委員會辦公室主任"),
     ],
+    "de": [
+        ("us", "President", r"\bUS-Präsident\w*|\bamerikanische\w* Präsident\w*"),
+        (
+            "cn",
+            "President",
+            r"\bchinesische\w* (?:Präsident\w*|Staatschef\w*)|\bChinas Präsident\w*",
+        ),
+        ("us", "Secretary of State", r"\bUS-Außenminister\w*"),
+        ("cn", "Minister of Foreign Affairs", r"\bchinesische\w* Außenminister\w*"),
+    ],
+    "fr": [
+        ("us", "President", r"\bprésident (?:américain|des États-Unis)"),
+        ("cn", "President", r"\bprésident chinois|\bprésident de la Chine"),
+        ("us", "Secretary of State", r"\bsecrétaire d'État américain"),
+        ("cn", "Minister of Foreign Affairs", r"\bministre chinois des Affaires étrangères"),
+    ],
+    "es": [
+        ("us", "President", r"\bpresidente (?:estadounidense|de (?:los )?Estados Unidos)"),
+        ("cn", "President", r"\bpresidente (?:chino|de China)"),
+        (
+            "us",
+            "Secretary of State",
+            r"\bsecretario de Estado (?:estadounidense|de (?:los )?EE\.?UU\.?)",
+        ),
+        (
+            "cn",
+            "Minister of Foreign Affairs",
+            r"\b(?:canciller|ministro de (?:Relaciones )?Exteriores) chino",
+        ),
+    ],
+    "it": [
+        ("us", "President", r"\bpresidente (?:americano|statunitense|degli Stati Uniti|Usa)\b"),
+        ("cn", "President", r"\bpresidente cinese\b"),
+        ("us", "Secretary of State", r"\bsegretario di Stato (?:americano|Usa)\b"),
+        ("cn", "Minister of Foreign Affairs", r"\bministro degli Esteri cinese\b"),
+    ],
+    "pt": [
+        ("us", "President", r"\bpresidente (?:americano|norte-americano|dos Estados Unidos)"),
+        ("cn", "President", r"\bpresidente (?:chinês|da China)"),
+        ("us", "Secretary of State", r"\bsecretário de Estado (?:americano|norte-americano)"),
+        (
+            "cn",
+            "Minister of Foreign Affairs",
+            r"\bchanceler chinês|\bministro chinês das Relações Exteriores",
+        ),
+    ],
+    "pl": [
+        ("us", "President", r"\bprezydent\w* (?:USA|Stanów Zjednoczonych)"),
+        ("cn", "President", r"\bprezydent\w* Chin\b|\bchińsk\w+ prezydent\w*"),
+        ("us", "Secretary of State", r"\bsekretarz\w* stanu USA"),
+    ],
 }
 # Phrases that put one side in a contact without naming anyone.
 SIDE_PHRASES: dict[str, list[tuple[str, str]]] = {

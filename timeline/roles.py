@@ -34,7 +34,7 @@ _ROLE_RE: dict[str, list[tuple[str, str, re.Pattern[str]]]] = {}
 def _roles(language: str) -> list[tuple[str, str, re.Pattern[str]]]:
     if language not in _ROLE_RE:
         _ROLE_RE[language] = [
-            (c, t, re.compile(p, flags=re.IGNORECASE if language in ("uk", "ru") else 0))
+            (c, t, re.compile(p, flags=0 if language in ("en", "zh") else re.IGNORECASE))
             for c, t, p in ROLE_PHRASES.get(language, ROLE_PHRASES["en"])
         ]
     return _ROLE_RE[language]
