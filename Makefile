@@ -21,7 +21,13 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 setup: $(VENV)/.installed
 
 setup-test: $(VENV)/.installed-test
-	@if [ -f tests/js/package.json ]; then cd tests/js && npm install --no-audit --no-fund --silent; fi
+	@if [ -f tests/js/package.json ]; then \
+		if command -v npm >/dev/null 2>&1; then \
+			cd tests/js && npm ci --no-audit --no-fund --silent; \
+		else \
+			echo "npm not found: the axe-core and TimelineJS browser tests will skip (install npm)"; \
+		fi; \
+	fi
 
 site: setup
 	$(BIN)/mkdocs build --strict

@@ -30,6 +30,7 @@ def project(tmp_path: Path) -> Path:
     """A copy of the project's site sources and content in a temp folder, ready to build."""
     for name in ("mkdocs.yml",):
         shutil.copy(ROOT / name, tmp_path / name)
-    shutil.copytree(ROOT / "site_src", tmp_path / "site_src")
+    for folder in ("site_src", "overrides"):  # overrides: the theme's custom_dir
+        shutil.copytree(ROOT / folder, tmp_path / folder)
     shutil.copytree(ROOT / "content", tmp_path / "content")
     return tmp_path

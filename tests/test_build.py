@@ -42,3 +42,36 @@ def test_broken_event_file_stops_the_build_with_its_name(project: Path):
     result = build(project)
     assert result.returncode != 0
     assert "content/events/2023/broken.yml:" in result.stderr
+
+
+def test_site_structure_nav_data_and_no_calls_to_other_hosts(project: Path):
+    (project / "site_src/people").mkdir()
+    (project / "site_src/people/index.md").write_text("# Our people\n\nWritten by hand.\n")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    nav = home.split('class="md-nav md-nav--primary"')[1].split("</nav>")[0]
+    assert "events/" not in nav and "years/2023" not in nav  # the nav stays small
+    for label in ("Years", "People", "Kinds", "Data"):
+        assert label in nav
+    assert 'data-md-component="source"' not in home  # no GitHub API call for repo stats
+    assert "fonts.googleapis" not in home
+    assert "Written by hand." in (site / "people/index.html").read_text(encoding="utf-8")
+    for name in (
+        "404.html",
+        "feed.xml",
+        "data/index.html",
+        "data/events.json",
+        "data/events.csv",
+        "data/events.ics",
+        "data/timelinejs.json",
+        "years/2023/index.html",
+        "kinds/talks/index.html",
+        "people/qin-gang/index.html",
+    ):
+        assert (site / name).is_file(), name
+    event = (site / "events/2023-06-18-blinken-qin-gang-beijing/index.html").read_text()
+    edit = "https://github.com/uschina-timeline/uschina-timeline/edit/main/content/events/2023/"
+    assert f'href="{edit}2023-06-18-blinken-qin-gang-beijing.yml"' in event
+    assert "<mark>неділю</mark>" in event

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .check import check_content
 from .model import Problem
-from .render import Site
+from .site import Site
 
 
 def load_site(content: Path) -> tuple[Site, list[Problem]]:

@@ -1,10 +1,17 @@
-"""MkDocs glue: the only module that imports MkDocs. Loads `content/`, generates pages."""
+"""MkDocs glue: the only module that imports MkDocs. Loads `content/`, generates pages.
+
+Pages are generated in `on_files` with `File.generated` (a hand-written page at the same path
+in `docs_dir` wins); their HTML replaces the page content in `on_page_content`, so Markdown
+never sees a byte of untrusted text.
+"""
 
 from __future__ import annotations
 
-import html
+import datetime as dt
 import logging
+import os
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -16,7 +23,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .load import load_site
-from .render import PageSpec, render_pages
+from .markup import esc, is_web_url
+from .model import Problem
+from .render import PageSpec, RenderOptions, render_files, render_pages
 
 log = logging.getLogger("mkdocs.plugins.timeline")
 
@@ -24,6 +33,38 @@ log = logging.getLogger("mkdocs.plugins.timeline")
 class TimelineConfig(base.Config):
     content_dir = c.Type(str, default="content")
     """The folder editors own (articles/, events/, people.yml), relative to mkdocs.yml."""
+    today = c.Optional(c.Type(str))
+    """ISO date the key figures count from; default: SOURCE_DATE_EPOCH, else today."""
+
+
+def build_day(configured: str | None) -> str:
+    if configured:
+        return dt.date.fromisoformat(configured).isoformat()
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
+    return dt.date.today().isoformat()
+
+
+def content_edit_base(config: MkDocsConfig, content: Path) -> str | None:
+    """The edit URL of the content folder, from `repo_url` and `edit_uri` (which points at
+    `docs_dir`); None when either is missing."""
+    if not config.repo_url or not config.edit_uri:
+        return None
+    docs_edit = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri.rstrip("/") + "/")
+    rel = os.path.relpath(content, config.docs_dir).replace(os.sep, "/")
+    url = urljoin(docs_edit, rel.rstrip("/") + "/")
+    return url if is_web_url(url) else None
+
+
+def problems_banner(errors: list[Problem]) -> str:
+    if not errors:
+        return ""
+    items = "".join(f"<li><code>{esc(p)}</code></li>" for p in errors)
+    return (
+        '<div class="admonition failure" role="alert"><p class="admonition-title">'
+        f"{len(errors)} problem(s) in content/: those files are left out</p><ul>{items}</ul></div>"
+    )
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):
@@ -32,25 +73,47 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def __init__(self) -> None:
         self.pages: dict[str, PageSpec] = {}
         self.content: Path = Path("content")
+        self.root: Path = Path(".")
+        self.serving = False
+        self.banner = ""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path or ".").resolve().parent
-        self.content = root / self.config.content_dir
+        self.root = Path(config.config_file_path or ".").resolve().parent
+        self.content = self.root / self.config.content_dir
         return config
+
+    def options(self, config: MkDocsConfig) -> RenderOptions:
+        return RenderOptions(
+            today=build_day(self.config.today),
+            edit_base=content_edit_base(config, self.content),
+            content_path=os.path.relpath(self.content, self.root).replace(os.sep, "/"),
+        )
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         site, problems = load_site(self.content)
         errors = [p for p in problems if not p.warning]
         for problem in problems:
             (log.warning if problem.warning else log.error)(str(problem))
-        if errors:
+        self.banner = problems_banner(errors)
+        if errors and not self.serving:
             raise PluginError(f"{len(errors)} error(s) in {self.content}; see above")
+        # While serving, a broken file is reported on every generated page and skipped, and
+        # the server keeps running; the next good edit rebuilds without the banner.
+        options = self.options(config)
+        hand_written = set(files.src_uris)
         self.pages = {}
-        for spec in render_pages(site):
-            if files.get_file_from_path(spec.src_uri) is not None:
+        for spec in render_pages(site, options):
+            if spec.src_uri in hand_written:
                 continue  # a hand-written page at the same path wins
             self.pages[spec.src_uri] = spec
             files.append(File.generated(config, spec.src_uri, content=""))
+        base_url = config.site_url if config.site_url and is_web_url(config.site_url) else None
+        for path, data in render_files(site, options, base_url).items():
+            if path not in hand_written:
+                files.append(File.generated(config, path, content=data))
         return files
 
     def on_page_markdown(
@@ -59,14 +122,15 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         spec = self.pages.get(page.file.src_uri)
         if spec is not None:
             # Material prints meta.title unescaped, so it is escaped here, once.
-            page.meta["title"] = html.escape(spec.title)
+            page.meta["title"] = esc(spec.title)
+            page.edit_url = spec.edit_url
         return markdown
 
     def on_page_content(
         self, html_: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         spec = self.pages.get(page.file.src_uri)
-        return spec.html if spec is not None else html_
+        return self.banner + spec.html if spec is not None else html_
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object

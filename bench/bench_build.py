@@ -1,0 +1,133 @@
+"""Build-time benchmark: the timeline plugin against a plain MkDocs + Material site.
+
+For each size (default 1,000, 5,000 and 10,000 synthetic events) it builds, in the same run:
+- the site with the timeline plugin (content/ → generated pages and data files);
+- a plain site: the same content as ordinary Markdown pages with the same page structure
+  (bench/plain_site.py), same theme, nav and search, no plugin.
+It reports the wall times, the plugin/plain ratio (target ≤ 1.3), the time ratio of the
+largest size to the middle one (target ≤ 2.2 for 10,000 vs 5,000) and the home page's
+weight (HTML plus the CSS and JS it loads; the timeline data is loaded lazily), raw and
+gzip-compressed (target < 500 KB).
+
+    PYTHONPATH=. python bench/bench_build.py                 # 1000 5000 10000
+    PYTHONPATH=. python bench/bench_build.py --sizes 1000 2000
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from plain_site import write_plain_docs  # noqa: E402
+
+from timeline.load import load_site  # noqa: E402
+from timeline.synthetic import write_content  # noqa: E402
+
+PLAIN_CONFIG = """site_name: US–China diplomatic contacts
+docs_dir: docs
+site_dir: site
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+nav:
+  - Home: index.md
+  - Years: years/index.md
+  - People: people/index.md
+  - Kinds: kinds/index.md
+  - Data: data.md
+  - Methodology: methodology.md
+  - About: about.md
+validation:
+  nav:
+    omitted_files: ignore
+"""
+
+
+def mkdocs_build(project: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"build failed in {project}:\n{result.stderr[-3000:]}")
+    return elapsed
+
+
+def plugin_project(work: Path, size: int) -> Path:
+    project = work / f"plugin-{size}"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for folder in ("site_src", "overrides"):
+        shutil.copytree(ROOT / folder, project / folder)
+    write_content(project / "content", size)
+    return project
+
+
+def plain_project(work: Path, size: int, content: Path) -> Path:
+    project = work / f"plain-{size}"
+    project.mkdir()
+    (project / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    site, _ = load_site(content)
+    write_plain_docs(site, project / "docs")
+    return project
+
+
+def home_weight(site: Path) -> tuple[int, int]:
+    """Bytes of the home page and the same-site CSS and JS it loads: raw and gzip."""
+    html = (site / "index.html").read_bytes()
+    assets = re.findall(rb'(?:href|src)="([^"]+\.(?:css|js))"', html)
+    files = [html] + [(site / a.decode()).read_bytes() for a in assets if b"//" not in a]
+    return sum(len(f) for f in files), sum(len(gzip.compress(f)) for f in files)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
+        work = Path(tmp)
+        for size in args.sizes:
+            project = plugin_project(work, size)
+            plain = plain_project(work, size, project / "content")
+            plugin_s = mkdocs_build(project)
+            plain_s = mkdocs_build(plain)
+            pages = sum(1 for _ in (project / "site").rglob("index.html"))
+            raw, packed = home_weight(project / "site")
+            rows.append((size, pages, plugin_s, plain_s, raw, packed))
+            print(
+                f"{size:>6} events  {pages:>6} pages  plugin {plugin_s:7.1f} s  "
+                f"plain {plain_s:7.1f} s  ratio {plugin_s / plain_s:4.2f}  "
+                f"home {raw / 1024:6.0f} KB raw, {packed / 1024:5.0f} KB gzip",
+                flush=True,
+            )
+            shutil.rmtree(project)
+            shutil.rmtree(plain)
+    if len(rows) >= 2:
+        (a, *_, ta, _, _, _), (b, *_, tb, _, _, _) = rows[-2], rows[-1]
+        print(f"plugin build {b} vs {a} events: {tb / ta:.2f}× the time")
+
+
+if __name__ == "__main__":
+    main()

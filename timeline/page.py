@@ -1,0 +1,32 @@
+"""What a renderer produces: a page (Markdown source path, title, HTML body) and its options."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A generated page: where it goes (Markdown source path), its title and its HTML body.
+
+    `edit_url` is the link to the file editors change (an event's YAML), or None.
+    """
+
+    src_uri: str
+    title: str
+    html: str
+    edit_url: str | None = None
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """Build-wide settings: today's date (for the key figures) and where files are edited.
+
+    `edit_base` is the edit URL of the content folder, e.g.
+    `https://github.com/o/r/edit/main/content/`; None when the site has no repository link.
+    `content_path` is the content folder's path from the project root (shown to editors).
+    """
+
+    today: str
+    edit_base: str | None = None
+    content_path: str = "content"
