@@ -32,6 +32,8 @@ BAD_FILES = {
     "bomb": lambda p: p.write_text(BOMB, encoding="utf-8"),
     "python-tag": lambda p: p.write_text("!!python/object/apply:os.system [ls]\n"),
     "huge": _big,
+    "deep": lambda p: p.write_text("id: " + "[" * 500 + "]" * 500, encoding="utf-8"),
+    "twice": lambda p: p.write_text("id: a\nkind: talks\nid: b\n", encoding="utf-8"),
 }
 EVENT_MESSAGES = {
     "malformed": ":2:1: expected valid YAML, found did not find expected ',' or ']'",
@@ -41,6 +43,8 @@ EVENT_MESSAGES = {
     "bomb": ": expected at most 20000 YAML nodes, found more (an alias bomb?)",
     "python-tag": ":1:1: expected plain YAML, found the tag '!!python/object/apply:os.system'",
     "huge": ": expected at most 1000000 bytes, found 52428800",
+    "deep": ":1:69: expected at most 64 levels of nesting, found more",
+    "twice": ":3:1: expected each key once, found 'id' again",
 }
 
 
@@ -128,3 +132,17 @@ def test_the_writer_refuses_ids_that_leave_the_store(tmp_path: Path, bad_id: str
     with pytest.raises(UnsafePathError):
         write_event(event, tmp_path / "events")
     assert not any(tmp_path.rglob("*"))
+
+
+def test_a_conflicted_ledger_is_reported_and_extract_writes_nothing(content: Path):
+    ledger = content / "ledger.yml"
+    text = ledger.read_text(encoding="utf-8")
+    ledger.write_text("<<<<<<< HEAD\n" + text + "=======\n>>>>>>> other\n", encoding="utf-8")
+    assert [str(p) for p in check_content(content).problems] == [
+        "content/ledger.yml:4:1: expected valid YAML, found did not find expected <document "
+        "start> (a merge conflict? see README, 'The ledger')"
+    ]
+    write_article(content, "new", TALKS.replace("06-18", "06-25"))
+    before = snapshot(content)
+    summary = run_extract(content, stream=io.StringIO(), factory=LineExtractor)
+    assert not summary.ok and snapshot(content) == before

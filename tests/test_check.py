@@ -247,7 +247,8 @@ def test_people_registry_problems(content: Path):
         "  name: Someone\n"
         "  country: china\n"
         "  roles: [{title: Envoy, from: 2020-01-01, to: 2019-01-01}]\n"
-        "- {id: qin-gang, name: Again, country: cn}\n",
+        "- {id: qin-gang, name: Again, country: cn}\n"
+        "- {id: nul, name: Nul, country: cn}\n",
         encoding="utf-8",
     )
     assert lines(content) == [
@@ -255,4 +256,15 @@ def test_people_registry_problems(content: Path):
         "content/people.yml:6:48: [2].roles[0].to: expected a date on or after from 2020-01-01, "
         "found '2019-01-01'",
         "content/people.yml:7:8: [3].id: expected a unique id, found 'qin-gang' also in entry 2",
+        "content/people.yml:8:8: [4].id: expected an id usable as a folder name, found 'nul' "
+        "(reserved on Windows)",
+    ]
+
+
+def test_an_event_outside_a_year_folder_is_refused(content: Path):
+    misplaced = content / "events/2023-06-18-blinken-qin-gang-beijing.yml"
+    (content.parent / FILE).rename(misplaced)
+    assert lines(content) == [
+        "content/events/2023-06-18-blinken-qin-gang-beijing.yml: expected the file in a year "
+        "folder events/YYYY/, found it in content/events/"
     ]

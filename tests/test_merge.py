@@ -76,3 +76,33 @@ def test_a_blocked_id_is_not_written_and_its_article_is_deferred():
         [], [], [found(18, "talks", US[0], CHINA[0], "a")], {"2023-06-18-blinken-qin-gang"}
     )
     assert plan.new == [] and plan.deferred == {"content/articles/a.md"}
+
+
+dates = st.sampled_from(["2023", "2023-06", "2023-07", "2022-12"]) | st.integers(1, 30).map(
+    lambda d: f"2023-06-{d:02d}"
+)
+
+
+@st.composite
+def stored_events(draw):
+    event = found(
+        1, draw(st.sampled_from(["talks", "call"])), draw(st.sampled_from(US)), CHINA[0], "s"
+    )
+    event.date = draw(dates)
+    if len(event.date) == 10 and draw(st.booleans()):
+        event.end_date = (
+            f"2023-{draw(st.sampled_from(['06', '07', '08']))}-{draw(st.integers(1, 28)):02d}"
+        )
+    event.id = draw(st.from_regex(r"[a-z]{1,6}", fullmatch=True))
+    return event
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(stored_events(), max_size=12), stored_events())
+def test_the_day_index_finds_what_a_full_scan_finds(stored, probe):
+    from timeline.merge import _stored_index
+
+    stored = list({s.id: s for s in stored}.values())  # ids are file names: unique
+    hits = [s for s in stored if same_contact(s, probe)]
+    expected = min(hits, key=lambda s: s.id) if hits else None
+    assert _stored_index(stored).match(probe) is expected

@@ -59,3 +59,15 @@ def test_new_never_overwrites(tmp_path: Path, capsys):
     assert main(["--content", str(content), *ARGS]) == 1
     assert "expected a new event, found the file already there" in capsys.readouterr().err
     assert path.read_bytes() == before
+
+
+def test_bad_options_are_named_and_nothing_is_written(tmp_path: Path, capsys):
+    content = make_content(tmp_path)
+    args = [a.replace("2023-11-15", "2023-13").replace("summit", "summits") for a in ARGS]
+    assert main(["--content", str(content), *args]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "timeline new: --date: expected a real date YYYY-MM-DD, YYYY-MM or YYYY, found '2023-13'",
+        "timeline new: --kind: expected one of meeting, talks, call, visit, summit, message, "
+        "other, found 'summits'",
+    ]
+    assert not any((content / "events").rglob("*.yml"))

@@ -199,3 +199,57 @@ def test_progress_is_a_bar_on_a_terminal(content: Path):
     run_extract(content, stream=stream, factory=LineExtractor)
     assert stream.getvalue().startswith("\r[" + "#" * 15 + "-" * 15 + "] 1/2 articles")
     assert stream.getvalue().endswith("\r[" + "#" * 30 + "] 2/2 articles\n")
+
+
+def test_the_same_files_whichever_article_is_read_first(tmp_path: Path):
+    outputs = []
+    for first, second in (("a", "b"), ("b", "a")):
+        content = make_content(tmp_path / first)
+        write_article(content, first, TALKS, outlet=first.upper())
+        extract(content)
+        write_article(content, second, TALKS, outlet=second.upper())
+        summary = extract(content)
+        assert (summary.new, summary.merged) == (0, 1)
+        outputs.append(snapshot(content / "events"))
+    assert outputs[0] == outputs[1]
+
+
+def test_a_flow_style_source_list_gains_a_source_and_keeps_its_fields(content: Path):
+    from timeline.check import check_content
+
+    write_article(content, "a", TALKS)
+    extract(content)
+    path = content / EVENT
+    text = path.read_text("utf-8")
+    start, end = text.index("sources:\n"), text.index("part_of:")
+    flow = "sources: [{outlet: Hand, url: 'https://example.org/x', published: 2023-06-18}]\n"
+    path.write_text(text[:start] + flow + text[end:], encoding="utf-8")
+    write_article(content, "b", TALKS, outlet="Other")
+    assert extract(content).merged == 1
+    after = path.read_text("utf-8")
+    assert after.startswith(text[:start]) and after.endswith(text[end:])
+    assert "- outlet: Hand\n  url: https://example.org/x\n  published: 2023-06-18\n" in after
+    assert "- article: content/articles/b.md\n" in after
+    assert check_content(content).problems == []
+
+
+class DyingExtractor(LineExtractor):
+    def extract_events(self, article):  # type: ignore[no-untyped-def]
+        if "DIE" in article.body:
+            import os
+
+            os._exit(1)  # the worker process is gone, as if killed
+        return super().extract_events(article)
+
+
+def test_a_killed_worker_costs_only_the_unfinished_articles(content: Path):
+    for number in range(4):
+        write_article(content, f"a{number}", TALKS.replace("-18", f"-{10 + 3 * number}"))
+    write_article(content, "z", "DIE")
+    summary = run_extract(content, stream=io.StringIO(), factory=DyingExtractor, jobs=2)
+    assert not summary.ok
+    assert "found one killed; run again" in str(summary.problems[-1])
+    (content / "articles/z.md").unlink()
+    again = run_extract(content, stream=io.StringIO(), factory=LineExtractor)
+    assert again.ok and again.new + summary.new == 4
+    assert len(list((content / "events").rglob("*.yml"))) == 4

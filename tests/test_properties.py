@@ -104,3 +104,43 @@ def test_schema_problems_never_crash(data):
     from timeline.yamlio import Positions
 
     schema_problems("event", "x.yml", plain(data), Positions())
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.one_of(documents, event_like).map(lambda d: yaml.safe_dump(d, allow_unicode=True)) | text)
+def test_extract_never_crashes_and_leaves_odd_store_files_alone(tmp_path_factory, document: str):
+    import io
+
+    from storekit import TALKS, LineExtractor, make_content, write_article
+
+    from timeline.pipeline import run_extract
+
+    content = make_content(tmp_path_factory.mktemp("p"))
+    odd = content / "events/2023/2023-06-18-blinken-qin-gang-beijing.yml"
+    odd.parent.mkdir(parents=True)
+    odd.write_bytes(document.encode("utf-8"))
+    write_article(content, "a", TALKS)
+    summary = run_extract(content, stream=io.StringIO(), factory=LineExtractor)
+    assert odd.read_bytes() == document.encode("utf-8") or summary.merged == 1
+    assert summary.new + summary.merged <= 1
+
+
+sources_like = st.fixed_dictionaries(
+    {"outlet": scalars},
+    optional={"article": scalars | words, "url": scalars | words.map(lambda w: f"https://{w}")},
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    event_like
+    | st.fixed_dictionaries({"sources": st.lists(sources_like)}, optional={"date": scalars})
+)
+def test_the_fast_validator_agrees_with_the_full_one(data):
+    from timeline.validate import is_valid, plain, validator
+
+    document = plain(data)
+    for name in ("event", "people", "article"):
+        assert is_valid(name, document) == validator(name).is_valid(document)

@@ -13,6 +13,7 @@ from pathlib import Path
 from .check_articles import check_articles
 from .check_events import check_event_file, check_event_links
 from .check_people import check_people
+from .ledger import read_ledger
 from .model import Event, Person, Problem
 from .store import read_store
 
@@ -40,7 +41,7 @@ def check_content(content: Path, today: dt.date | None = None) -> Checked:
     people, people_problems = check_people(content / "people.yml", content)
     problems += people_problems
     files, store_problems = read_store(content)
-    problems += store_problems
+    problems += store_problems + read_ledger(content)[1]
     for file in files:
         problems += check_event_file(file)
     by_id = {p.id: p for p in people}

@@ -14,8 +14,6 @@ from .validate import field_name, schema_problems, show
 SIDE_COUNTRY = {"us": ("us", "the United States"), "china": ("cn", "China")}
 PRECISION_OF_LENGTH = {10: "day", 7: "month", 4: "year"}
 LONG_EVENT_DAYS = 60
-
-
 DATE_FORM = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 PERSON_FORM = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ID_FORM = re.compile(r"^[0-9]{4}(-[0-9]{2}){0,2}(-[a-z0-9]+)+$")
@@ -27,6 +25,8 @@ def _date_text(value: object) -> str | None:
 
 def date_span(value: str) -> tuple[dt.date, dt.date] | None:
     """First and last day of YYYY-MM-DD, YYYY-MM or YYYY; None when it is no real date."""
+    if not DATE_FORM.match(value):
+        return None
     try:
         if len(value) == 10:
             day = dt.date.fromisoformat(value)
@@ -49,9 +49,8 @@ class _Reporter:
         self.file = file
         self.problems: list[Problem] = []
 
-    def add(self, path: tuple, message: str, warning: bool = False, key: bool = False) -> None:
-        positions = self.file.positions
-        line, column = (positions.of_key(path) if key else positions.of_value(path)) or (None, None)
+    def add(self, path: tuple, message: str, warning: bool = False) -> None:
+        line, column = self.file.positions.of_value(path) or (None, None)
         self.problems.append(
             Problem(self.file.rel, message, field_name(path) or None, line, column, warning)
         )
@@ -87,7 +86,11 @@ def _check_place(file: EventFile, report: _Reporter) -> None:
     if isinstance(data.get("id"), str) and ID_FORM.match(data["id"]) and data["id"] != stem:
         report.add(("id",), f"expected {stem!r} (the file name), found {show(data['id'])}")
     date = _date_text(data.get("date"))
-    if date and date_span(date) and date[:4] != folder:
+    if not re.fullmatch(r"[0-9]{4}", folder) or file.path.parent.parent.name != "events":
+        where = file.rel.rsplit("/", 1)[0] + "/"
+        message = f"expected the file in a year folder events/YYYY/, found it in {where}"
+        report.problems.append(Problem(file.rel, message))
+    elif date and date_span(date) and date[:4] != folder:
         report.add(("date",), f"expected a date in {folder} (the folder), found {show(date)}")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .contentfs import display, read_text
+from .contentfs import WINDOWS_RESERVED, display, read_text
 from .model import Person, Problem
 from .people import person_from_dict
 from .validate import field_name, schema_problems
@@ -48,6 +48,12 @@ def check_people(path: Path, content: Path) -> tuple[list[Person], list[Problem]
             problems.append(Problem(rel, message, field_name((index, "id")), *where))
             continue
         first[entry["id"]] = index + 1
+        if entry["id"].upper() in WINDOWS_RESERVED:  # person pages are folders named by id
+            message = (
+                f"expected an id usable as a folder name, found {entry['id']!r} "
+                "(reserved on Windows)"
+            )
+            problems.append(Problem(rel, message, field_name((index, "id")), *where))
         problems.extend(_role_problems(rel, index, entry, positions))
         people.append(person_from_dict(entry))
     return people, problems

@@ -34,23 +34,39 @@ class Ledger:
     people: str = ""
     articles: dict[str, dict] = field(default_factory=dict)
     events: dict[str, dict] = field(default_factory=dict)
+    changed: bool = field(default=True, compare=False)
 
     def unchanged(self, article: str, digest: str) -> bool:
         entry = self.articles.get(article)
         return entry is not None and entry.get("sha256") == digest
 
     def record(self, article: str, digest: str, event_ids: list[str]) -> None:
-        self.articles[article] = {"sha256": digest, "events": sorted(set(event_ids))}
+        entry = {"sha256": digest, "events": sorted(set(event_ids))}
+        self.changed |= self.articles.get(article) != entry
+        self.articles[article] = entry
+
+    def keep_only(self, present: set[str]) -> None:
+        """Forget articles that are gone (their events stay remembered)."""
+        kept = {k: v for k, v in self.articles.items() if k in present}
+        self.changed |= len(kept) != len(self.articles)
+        self.articles = kept
+
+    def set_people(self, digest: str) -> None:
+        self.changed |= self.people != digest
+        self.people = digest
 
     def remember(self, event: Event) -> None:
         """Keep the event's contact (date, kind, people) to recognise it after a deletion."""
-        self.events[event.id] = {
+        entry = {
             "date": event.date,
             "end_date": event.end_date,
             "kind": event.kind,
             "us": list(event.us),
             "china": list(event.china),
         }
+        entry = {k: v for k, v in entry.items() if v is not None}
+        self.changed |= self.events.get(event.id) != entry
+        self.events[event.id] = entry
 
     def deleted(self, present: set[str]) -> list[Event]:
         """Events the ledger knows that the store no longer has, as contacts to match."""
@@ -72,10 +88,7 @@ class Ledger:
         data = {
             "people": self.people,
             "articles": dict(sorted(self.articles.items())),
-            "events": {
-                k: {f: v for f, v in d.items() if v is not None}
-                for k, d in sorted(self.events.items())
-            },
+            "events": dict(sorted(self.events.items())),
         }
         return HEADER + dump_yaml(data)
 
@@ -104,7 +117,8 @@ def read_ledger(content: Path) -> tuple[Ledger | None, list[Problem]]:
     try:
         data = parse_text(text, limit=50_000_000)
     except YamlError as err:
-        return None, [Problem(rel, err.message, line=err.line, column=err.column)]
+        message = f"{err.message} (a merge conflict? see README, 'The ledger')"
+        return None, [Problem(rel, message, line=err.line, column=err.column)]
     if not _valid(data):
         return None, [
             Problem(rel, "expected a ledger written by `timeline extract`, found other data")
@@ -114,8 +128,13 @@ def read_ledger(content: Path) -> tuple[Ledger | None, list[Problem]]:
         str(data.get("people") or ""),
         dict(data.get("articles") or {}),
         dict(data.get("events") or {}),
+        changed=False,
     ), []
 
 
 def write_ledger(content: Path, ledger: Ledger) -> bool:
-    return write_atomic(content / LEDGER_NAME, ledger.to_text())
+    """Write the ledger when it changed; True when the file was written."""
+    path = content / LEDGER_NAME
+    if not ledger.changed and path.exists():
+        return False
+    return write_atomic(path, ledger.to_text())

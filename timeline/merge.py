@@ -86,39 +86,68 @@ def _article(event: Event) -> str:
     return event.sources[0].article or "" if event.sources else ""
 
 
+WIDE_DAYS = 400  # spans longer than this are not indexed day by day, only checked
+
+
 class _Index:
-    """Stored events (and deleted ones) by their people, for quick same-contact look-ups."""
+    """Events by their people and the days they could match, in a fixed order (by `rank`).
 
-    def __init__(self, events: list[Event]):
-        self.by_people: dict[tuple, list[Event]] = defaultdict(list)
-        for event in sorted(events, key=lambda e: e.id):
-            self.by_people[people_key(event)].append(event)
+    `match` returns the first indexed event (lowest rank) that is the same contact, looking
+    only at events of the same people whose span (widened by a day) covers one of its days.
+    """
 
-    def match(self, found: Event) -> Event | None:
-        return next(
-            (e for e in self.by_people.get(people_key(found), []) if same_contact(e, found)), None
-        )
+    def __init__(self) -> None:
+        self.by_day: dict[tuple, list[tuple]] = defaultdict(list)
+        self.wide: dict[tuple, list[tuple]] = defaultdict(list)
 
+    def add(self, event: Event, rank: tuple, payload: object) -> None:
+        span, key = _span(event), people_key(event)
+        if span is None:
+            return  # a date that is no date never matches
+        entry = (rank, event, payload)
+        if (span[1] - span[0]).days > WIDE_DAYS:
+            self.wide[key].append(entry)
+            return
+        day = span[0] - DAY
+        while day <= span[1] + DAY:
+            self.by_day[(key, day)].append(entry)
+            day += DAY
 
-def _group(bucket: list[Event]) -> list[list[Event]]:
-    """Each event joins the first group whose lead event is the same contact, in fixed order."""
-    groups: list[list[Event]] = []
-    for event in sorted(bucket, key=_found_order):
-        group = next((g for g in groups if same_contact(g[0], event)), None)
-        if group is None:
-            groups.append([event])
+    def match(self, found: Event) -> object | None:
+        span, key = _span(found), people_key(found)
+        if span is None:
+            return None
+        seen = list(self.wide.get(key, []))
+        if (span[1] - span[0]).days > WIDE_DAYS:
+            seen += [e for (k, _), es in self.by_day.items() if k == key for e in es]
         else:
-            group.append(event)
-    return groups
+            day = span[0]
+            while day <= span[1]:
+                seen += self.by_day.get((key, day), [])
+                day += DAY
+        hits = [entry for entry in seen if same_contact(entry[1], found)]
+        return min(hits, key=lambda entry: entry[0])[2] if hits else None
+
+
+def _stored_index(events: list[Event]) -> _Index:
+    index = _Index()
+    for event in events:
+        index.add(event, (event.id, event.path or ""), event)
+    return index
 
 
 def _clusters(found: list[Event]) -> list[list[Event]]:
-    """Group found events that are the same contact (transitively), in a fixed order."""
-    buckets: dict[tuple, list[Event]] = defaultdict(list)
-    for event in found:
-        buckets[people_key(event)].append(event)
-    clusters = [group for bucket in buckets.values() for group in _group(bucket)]
-    return sorted(clusters, key=lambda g: _found_order(g[0]))
+    """Each event joins the first group whose lead event is the same contact, in fixed order."""
+    groups: list[list[Event]] = []
+    leads = _Index()
+    for event in sorted(found, key=_found_order):
+        group = leads.match(event)
+        if isinstance(group, list):
+            group.append(event)
+        else:
+            groups.append([event])
+            leads.add(event, (len(groups),), groups[-1])
+    return groups
 
 
 def _unique_id(wanted: str, taken: set[str]) -> str:
@@ -156,7 +185,7 @@ def plan_merge(
 ) -> Plan:
     """Decide what a run writes. `blocked`: ids of files that exist but cannot be read."""
     plan = Plan()
-    store, tombs = _Index(stored), _Index(deleted)
+    store, tombs = _stored_index(stored), _stored_index(deleted)
     unmatched = []
     for event in sorted(found, key=_found_order):
         article = _article(event)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -96,6 +97,8 @@ def extract_one(job: tuple[str, str]) -> Extracted:
 def _extract_all(
     jobs: list[tuple[str, str]], people: list[Person], workers: int, factory: Callable
 ) -> Iterator[Extracted]:
+    if not jobs:
+        return
     if workers <= 1 or len(jobs) < 2:
         _init_worker(people, factory)
         yield from map(extract_one, jobs)
@@ -205,16 +208,20 @@ def run_extract(
     progress = Progress(len(todo), stream)
     results = []
     jobs_list = [(str(path), str(content)) for path, _ in todo.values()]
-    for result in _extract_all(jobs_list, people, jobs, factory):
-        results.append(result)
-        summary.problems += result.problems
-        summary.failed += result.events is None
-        progress.advance()
+    try:
+        for result in _extract_all(jobs_list, people, jobs, factory):
+            results.append(result)
+            summary.problems += result.problems
+            summary.failed += result.events is None
+            progress.advance()
+    except BrokenProcessPool:  # a worker died (out of memory, killed): keep what is done
+        message = "expected the extraction workers to finish, found one killed; run again"
+        summary.problems.append(Problem("timeline extract", message))
+        summary.failed += len(jobs_list) - len(results)
     progress.close()
-    if todo:
+    if results:
         _merge(results, todo, content, ledger, summary)
-    present = {display(p, content) for p in paths}
-    ledger.articles = {k: v for k, v in ledger.articles.items() if k in present}
-    ledger.people = people_digest
+    ledger.keep_only({display(p, content) for p in paths})
+    ledger.set_people(people_digest)
     write_ledger(content, ledger)
     return summary

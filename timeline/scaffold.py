@@ -6,9 +6,9 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from .check_events import PRECISION_OF_LENGTH, check_event_file
+from .check_events import PRECISION_OF_LENGTH, check_event_file, date_span
 from .check_people import check_people
-from .model import Event, Problem, Source
+from .model import KINDS, STATUSES, Event, Problem, Source
 from .naming import event_id, event_summary, event_title
 from .store import EventFile, UnsafePathError, parse_event_text, render_event, safe_event_path
 from .yamlio import write_atomic
@@ -46,8 +46,26 @@ def event_from_options(args: argparse.Namespace, people: dict) -> Event:  # type
     return event
 
 
+def _option_problems(args: argparse.Namespace) -> list[Problem]:
+    """What the generated id, title and summary need before they can be made."""
+    problems = []
+    for option, value in (("--date", args.date), ("--end-date", args.end_date)):
+        if value is not None and date_span(str(value)) is None:
+            expected = "expected a real date YYYY-MM-DD, YYYY-MM or YYYY"
+            problems.append(Problem("timeline new", f"{expected}, found {value!r}", option))
+    choices = (("--kind", args.kind, KINDS), ("--status", args.status, STATUSES))
+    for option, value, allowed in choices:
+        if value not in allowed:
+            message = f"expected one of {', '.join(allowed)}, found {value!r}"
+            problems.append(Problem("timeline new", message, option))
+    return problems
+
+
 def create_event(content: Path, args: argparse.Namespace) -> tuple[Path | None, list[Problem]]:
     """Validate the new event exactly as `timeline check` would, then write it; never overwrite."""
+    problems = _option_problems(args)
+    if problems:
+        return None, problems
     people, problems = check_people(content / "people.yml", content)
     if any(not p.warning for p in problems):
         return None, problems

@@ -16,8 +16,8 @@ import yaml
 from .contentfs import read_text
 from .merge import source_order
 from .model import Source
-from .store import MAX_EVENT_BYTES, SCHEMA_LINE, SCHEMA_REF, source_from_dict, source_to_dict
-from .yamlio import TextLoader, YamlError, dump_yaml, parse_text, write_atomic
+from .store import MAX_EVENT_BYTES, source_from_dict, source_to_dict
+from .yamlio import TextLoader, YamlError, as_day, dump_yaml, parse_text, write_atomic
 
 
 def _sources_node(text: str) -> yaml.SequenceNode | None:
@@ -77,6 +77,32 @@ def _intended(data: dict, sources: list[Source]) -> dict:
     return {**data, "sources": raw}
 
 
+def _leading_comments(text: str) -> str:
+    """The comment lines (the schema line among them) before the first key, kept verbatim."""
+    lines = text.splitlines(keepends=True)
+    kept = []
+    for line in lines:
+        if not line.startswith("#"):
+            break
+        kept.append(line if line.endswith("\n") else line + "\n")
+    return "".join(kept)
+
+
+def _days_unquoted(data: dict) -> dict:
+    """Dates written as dates (`2023-06-18`, not `'2023-06-18'`) when the mapping is re-dumped."""
+    out = {
+        k: as_day(v) if k in ("date", "end_date") and isinstance(v, str) else v
+        for k, v in data.items()
+    }
+    out["sources"] = [
+        {k: as_day(v) if k == "published" and isinstance(v, str) else v for k, v in s.items()}
+        if isinstance(s, dict)
+        else s
+        for s in data.get("sources") or []
+    ]
+    return out
+
+
 def _same(text: str, intended: dict) -> bool:
     try:
         return parse_text(text) == intended
@@ -95,10 +121,7 @@ def with_sources(text: str, sources: list[Source]) -> str:
         edited = _insert_one(edited, source) if edited is not None else None
     if edited is not None and _same(edited, intended):
         return edited
-    head = (
-        SCHEMA_LINE.format(schema=SCHEMA_REF) if text.startswith("# yaml-language-server") else ""
-    )
-    rewritten = head + dump_yaml(intended)
+    rewritten = _leading_comments(text) + dump_yaml(_days_unquoted(intended))
     if not _same(rewritten, intended):
         raise YamlError("could not add the source without changing other fields")
     return rewritten

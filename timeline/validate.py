@@ -1,19 +1,22 @@
 """JSON Schema validation of YAML documents, reported as `path:line:column: field: ...` lines.
 
-The schemas ship in `timeline/schema/`; editors' IDEs read the same files. `jsonschema` is
-used (not `fastjsonschema`) because it yields every error with its path into the document,
-so each becomes one line at the right YAML position; a validator that stops at the first
-error would hide the rest.
+The schemas ship in `timeline/schema/`; editors' IDEs read the same files. Two validators
+read them: `fastjsonschema` (compiled to Python code, about 20 times faster) answers "is this
+valid?" for every document, and only for the invalid ones `jsonschema` lists every error with
+its path into the document, so each becomes one line at the right YAML position.
+`fastjsonschema` alone would stop at the first error and hide the rest.
 """
 
 from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft7Validator
 from jsonschema.exceptions import ValidationError
 
@@ -41,6 +44,19 @@ def schema(name: str) -> dict:
 @cache
 def validator(name: str) -> Draft7Validator:
     return Draft7Validator(schema(name))
+
+
+@cache
+def fast_check(name: str) -> Callable[[Any], Any]:
+    return fastjsonschema.compile(schema(name))
+
+
+def is_valid(name: str, data: Any) -> bool:
+    try:
+        fast_check(name)(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
 
 
 def field_name(path: tuple) -> str:
@@ -159,8 +175,11 @@ def _problem(error: ValidationError, rel: str, positions: Positions) -> list[Pro
 
 def schema_problems(name: str, rel: str, data: Any, positions: Positions) -> list[Problem]:
     """Every way `data` breaks the schema `name`, one problem each, in file order."""
+    data = plain(data)
+    if is_valid(name, data):
+        return []
     problems: dict[tuple, Problem] = {}
-    for error in validator(name).iter_errors(plain(data)):
+    for error in validator(name).iter_errors(data):
         for problem in _problem(error, rel, positions):
             problems.setdefault((problem.field, problem.message), problem)
     return sorted(problems.values(), key=lambda p: (p.line or 0, p.column or 0, p.field or ""))

@@ -21,6 +21,7 @@ Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Dumper: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 MAX_NODES = 200_000
+MAX_DEPTH = 64  # nothing the project reads nests deeper than a handful of levels
 
 
 class TextLoader(Loader):  # type: ignore[misc, valid-type]
@@ -74,11 +75,21 @@ def _walk(node: yaml.Node, limit: int, positions: Positions | None) -> None:
         seen += 1
         if seen > limit:
             raise YamlError(f"expected at most {limit} YAML nodes, found more (an alias bomb?)")
+        if len(path) > MAX_DEPTH:
+            line, column = _mark(current)
+            raise YamlError(
+                f"expected at most {MAX_DEPTH} levels of nesting, found more", line, column
+            )
         if positions is not None:
             positions.values.setdefault(path, _mark(current))
         if isinstance(current, yaml.MappingNode):
+            names: set[str] = set()
             for key, value in current.value:
                 name = key.value if isinstance(key, yaml.ScalarNode) else f"<{key.id}>"
+                if name in names and name != "<<":
+                    line, column = _mark(key)
+                    raise YamlError(f"expected each key once, found {name!r} again", line, column)
+                names.add(name)
                 seen += 1  # the key itself; a key is never a collection (unhashable)
                 if positions is not None:
                     positions.keys.setdefault((*path, name), _mark(key))
