@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -56,6 +57,7 @@ def test_site_structure_nav_data_and_no_calls_to_other_hosts(project: Path):
     for label in ("Years", "People", "Kinds", "Data"):
         assert label in nav
     assert 'data-md-component="source"' not in home  # no GitHub API call for repo stats
+    assert '<link rel="alternate" type="application/atom+xml"' in home
     assert "fonts.googleapis" not in home
     assert "Written by hand." in (site / "people/index.html").read_text(encoding="utf-8")
     for name in (
@@ -75,3 +77,21 @@ def test_site_structure_nav_data_and_no_calls_to_other_hosts(project: Path):
     edit = "https://github.com/uschina-timeline/uschina-timeline/edit/main/content/events/2023/"
     assert f'href="{edit}2023-06-18-blinken-qin-gang-beijing.yml"' in event
     assert "<mark>неділю</mark>" in event
+
+
+def test_an_event_with_an_impossible_date_fails_the_build_with_its_name(project: Path):
+    path = project / "content/events/2023/2023-06-18-blinken-qin-gang-beijing.yml"
+    path.write_text(path.read_text().replace("date: 2023-06-18", "date: '18 June 2023'", 1))
+    result = build(project)
+    assert result.returncode != 0
+    # Named once, by `timeline check` or, failing that, by the plugin; never a traceback.
+    found = re.findall(r"blinken-qin-gang-beijing\.yml(?::\d+:\d+)?: date: expected", result.stderr)
+    assert found and "Traceback" not in result.stderr, result.stderr
+
+
+def test_year_page_lists_its_months_in_the_table_of_contents(project: Path):
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    page = (project / "site/years/2023/index.html").read_text(encoding="utf-8")
+    toc = page.split('data-md-component="toc"')[1].split("</nav>")[0]
+    assert 'href="#june"' in toc and "June 2023" in toc

@@ -48,6 +48,7 @@ def test_titles_are_escaped_in_head_and_header(built: Path):
     head = page.split("</head>")[0]
     assert "<title>&lt;script&gt;alert(" in head
     assert "<script>alert(" not in page
+    assert page.count("{{ config.site_name }} {% raw %}") >= 2  # template syntax left as text
 
 
 def test_search_index_holds_hostile_text_as_text(built: Path):
@@ -59,6 +60,8 @@ def test_search_index_holds_hostile_text_as_text(built: Path):
             assert "<script" not in doc[field] and "<img" not in doc[field], doc
             assert not any(c in doc[field] for c in BIDI_CHARS)
     assert any("&lt;script&gt;" in d["title"] for d in docs)
+    # Year and kind pages repeat the events: kept out of the index, each event found once.
+    assert not any(d["location"].startswith(("years/2023/", "kinds/talks/")) for d in index["docs"])
     people = [d for d in index["docs"] if d["location"].startswith("people/us-hostile")]
     assert people and "Ann" in people[0]["title"]
 

@@ -56,6 +56,12 @@ def test_ics_building_blocks():
     folded = fold("X:" + "語" * 40)
     assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
     assert folded.replace("\r\n ", "") == "X:" + "語" * 40
+    emoji = "DESCRIPTION:" + "a😀" * 60
+    parts = fold(emoji).split("\r\n")
+    assert all(len(p.encode()) <= 75 for p in parts) and len(parts) > 3
+    assert parts[0].encode() != emoji.encode()[:75]  # 75 octets would cut an emoji in half
+    assert fold(emoji).replace("\r\n ", "") == emoji
+    assert fold("SHORT:x") == "SHORT:x"
 
 
 def test_atom_feed_parses_and_keeps_text_as_text(site: Site):

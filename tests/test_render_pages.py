@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
 from timeline.markup import rel, root_of
 from timeline.model import Event, Person, Role, Source
-from timeline.render import RenderOptions, render_pages
+from timeline.render import RenderOptions, render_files, render_pages
 from timeline.render_home import key_figures
 from timeline.render_pages import month_groups
 from timeline.site import Site, page_slug
@@ -158,3 +159,25 @@ def test_home_lists_latest_contacts_without_javascript(site: Site):
     assert home.count('class="tl-card"') == 6
     assert 'id="tl-filters"' in home and " hidden>" in home
     assert '"data":"data/timeline.json"' in home
+
+
+def test_an_empty_store_still_renders_every_page_and_export():
+    empty = Site([], {})
+    uris = [spec.src_uri for spec in render_pages(empty, OPTIONS)]
+    assert uris == ["index.md", "years/index.md", "people/index.md", "kinds/index.md"]
+    files = render_files(empty, OPTIONS, None)
+    assert json.loads(files["data/events.json"]) == {"events": []}
+    assert b"BEGIN:VCALENDAR" in files["data/events.ics"]
+
+
+def test_events_with_dates_that_cannot_be_written_are_set_aside(site: Site):
+    bad = [
+        event("2023-13-01-x", "2023-13-01", [], []),
+        event("2023-02-30-x", "2023-02-30", [], []),
+        event("2023-x", "June 2023", [], []),
+        event("2023-06-01-x", "2023-06-01", [], [], end_date="soon"),
+    ]
+    mixed = Site([*site.events, *bad], site.people)
+    assert [e.id for e in mixed.unrenderable] == [e.id for e in bad]
+    assert len(mixed.shown) == len(site.shown)
+    assert len(list(render_pages(mixed, OPTIONS))) == len(list(render_pages(site, OPTIONS)))

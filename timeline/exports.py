@@ -33,18 +33,21 @@ def events_json(site: Site) -> bytes:
 
 def timeline_row(e: Event, site: Site) -> list:
     first = [page_slug(e.id), e.date, e.end_date, e.kind, e.title, e.people, e.location]
-    return [*first, site.level_of(e), e.review, e.summary]
+    return [*first, site.level_of(e), e.review]
 
 
 def timeline_json(site: Site) -> bytes:
-    """What the home page's timeline loads: one short row per event, plus the people."""
+    """What the home page's timeline loads: one short row per event, plus the people.
+
+    No summaries: they repeat the title, the people and the place, and would double the size.
+    """
     people = {
         p.id: [p.name, p.country, p.level or "other"]
         for p in site.people.values()
         if p.id in site.by_person
     }
     rows = [timeline_row(e, site) for e in site.shown]
-    fields = "slug date end_date kind title people place level review summary".split()
+    fields = "slug date end_date kind title people place level review".split()
     text = json.dumps(
         {"fields": fields, "people": people, "events": rows},
         ensure_ascii=False,

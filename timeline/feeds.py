@@ -32,16 +32,16 @@ def ics_text(value: str) -> str:
 
 def fold(line: str) -> str:
     """Fold a content line at 75 octets, never inside a UTF-8 character."""
-    out, current, size = [], [], 0
-    for char in line:
-        n = len(char.encode("utf-8"))
-        if size + n > 75:
-            out.append("".join(current))
-            current, size = [" "], 1
-        current.append(char)
-        size += n
-    out.append("".join(current))
-    return "\r\n".join(out)
+    data = line.encode("utf-8")
+    parts, start, limit = [], 0, 75
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:  # a continuation byte: step back to the start
+            end -= 1
+        parts.append(data[start:end])
+        start, limit = end, 74  # continuation lines begin with a space
+    parts.append(data[start:])
+    return "\r\n ".join(p.decode("utf-8") for p in parts)
 
 
 def span(event: Event) -> tuple[dt.date, dt.date]:

@@ -14,6 +14,7 @@ import json
 import re
 
 BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]")
 
 
 def show_bidi(text: str) -> str:
@@ -28,7 +29,7 @@ def esc(value: object) -> str:
 
 def is_web_url(url: str | None) -> bool:
     """True for absolute http(s) URLs with a host; javascript:, data:, relative: False."""
-    if not url or any(c.isspace() or ord(c) < 32 for c in url):
+    if not url or SPACE_OR_CONTROL.search(url):
         return False
     lower = url.lower()
     for scheme in ("http://", "https://"):

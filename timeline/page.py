@@ -10,12 +10,17 @@ class PageSpec:
     """A generated page: where it goes (Markdown source path), its title and its HTML body.
 
     `edit_url` is the link to the file editors change (an event's YAML), or None.
+    `searchable` is False for pages that only repeat other pages (a year's or a kind's
+    events), which keeps them out of the search index so a search finds each event once.
+    `toc` lists (anchor, plain-text heading) pairs for the page's table of contents.
     """
 
     src_uri: str
     title: str
     html: str
     edit_url: str | None = None
+    searchable: bool = True
+    toc: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

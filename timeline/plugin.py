@@ -21,10 +21,11 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from .load import load_site
 from .markup import esc, is_web_url
-from .model import Problem
+from .model import Event, Problem
 from .render import PageSpec, RenderOptions, render_files, render_pages
 
 log = logging.getLogger("mkdocs.plugins.timeline")
@@ -92,8 +93,17 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             content_path=os.path.relpath(self.content, self.root).replace(os.sep, "/"),
         )
 
+    def unrenderable(self, event: Event) -> Problem:
+        where = f"{self.config.content_dir}/events/{event.path or event.id}"
+        found = f"{event.date!r}" + (f" to {event.end_date!r}" if event.end_date else "")
+        return Problem(where, f"expected ISO dates the site can show, found {found}", "date")
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         site, problems = load_site(self.content)
+        # Events the pages cannot show are left out; said once, unless the check already has.
+        reported = {p.path for p in problems if not p.warning}
+        extra = [self.unrenderable(e) for e in site.unrenderable]
+        problems = problems + [p for p in extra if p.path not in reported]
         errors = [p for p in problems if not p.warning]
         for problem in problems:
             (log.warning if problem.warning else log.error)(str(problem))
@@ -124,13 +134,20 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             # Material prints meta.title unescaped, so it is escaped here, once.
             page.meta["title"] = esc(spec.title)
             page.edit_url = spec.edit_url
+            if not spec.searchable:
+                page.meta["search"] = {"exclude": True}
         return markdown
 
     def on_page_content(
         self, html_: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         spec = self.pages.get(page.file.src_uri)
-        return self.banner + spec.html if spec is not None else html_
+        if spec is None:
+            return html_
+        if spec.toc:  # Material prints these titles unescaped
+            tokens = [{"level": 2, "id": a, "name": esc(t), "children": []} for a, t in spec.toc]
+            page.toc = get_toc(tokens)  # type: ignore[arg-type]
+        return self.banner + spec.html
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object

@@ -68,7 +68,8 @@ def render_year(year: str, site: Site) -> PageSpec:
         f"<h1>{esc(year)}</h1>{year_nav(list(site.by_year), year, uri)}"
         f'<p>{count}. <span class="tl-months">{toc}</span></p>{sections}'
     )
-    return PageSpec(uri, f"Contacts in {year}", body)
+    toc_items = tuple((a, f"{h} {year}") for a, h, _ in groups)
+    return PageSpec(uri, f"Contacts in {year}", body, searchable=False, toc=toc_items)
 
 
 def render_years_index(site: Site) -> PageSpec:

@@ -106,4 +106,4 @@ def render_kind(kind: str, site: Site) -> PageSpec:
     body = (
         f"<h1>{esc(kind_label(kind))}</h1><p>{len(events)} contacts.</p>{compact_list(events, uri)}"
     )
-    return PageSpec(uri, kind_label(kind), body)
+    return PageSpec(uri, kind_label(kind), body, searchable=False)

@@ -5,6 +5,7 @@ Indexes are built once, in linear time, so that no page has to scan all events.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections import defaultdict
@@ -14,6 +15,7 @@ from functools import cached_property
 from .model import Event, Person
 
 SAFE_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,150}$")
+ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def page_slug(value: str) -> str:
@@ -27,6 +29,24 @@ def page_slug(value: str) -> str:
     return f"{ascii_part}-{hashlib.sha1(value.encode('utf-8')).hexdigest()[:10]}"
 
 
+def is_iso_date(text: str | None) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a real year, month or day."""
+    if not isinstance(text, str) or not ISO_DATE.match(text):
+        return False
+    parts = [*map(int, text.split("-")), 1, 1][:3]
+    try:
+        dt.date(*parts)
+    except ValueError:
+        return False
+    return True
+
+
+def renderable(event: Event) -> bool:
+    """Dates the pages and exports can write (the store's validation reports the rest)."""
+    day_end = event.end_date is None or (len(event.end_date) == 10 and is_iso_date(event.end_date))
+    return is_iso_date(event.date) and day_end
+
+
 def sort_key(event: Event) -> tuple[str, str]:
     return (event.date, event.id)
 
@@ -38,10 +58,13 @@ class Site:
     events: list[Event]
     people: dict[str, Person]
     shown: list[Event] = field(init=False)
+    unrenderable: list[Event] = field(init=False)
 
     def __post_init__(self) -> None:
         # Rejected events stay in the store but are not published.
-        self.shown = sorted((e for e in self.events if e.review != "rejected"), key=sort_key)
+        published = [e for e in self.events if e.review != "rejected"]
+        self.unrenderable = [e for e in published if not renderable(e)]
+        self.shown = sorted((e for e in published if renderable(e)), key=sort_key)
 
     def by_id(self) -> dict[str, Event]:
         return {e.id: e for e in self.events}

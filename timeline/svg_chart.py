@@ -9,7 +9,7 @@ from .markup import esc
 from .model import Event
 from .site import page_slug
 
-WIDTH, HEIGHT, PAD_LEFT, PAD_BOTTOM, PAD_TOP = 720, 240, 36, 28, 10
+WIDTH, HEIGHT, PAD_LEFT, PAD_RIGHT, PAD_BOTTOM, PAD_TOP = 720, 240, 36, 16, 28, 10
 
 
 def counts_by_year(events: list[Event]) -> dict[str, Counter[str]]:
@@ -29,7 +29,7 @@ def year_span(years: list[str]) -> list[str]:
 
 def _bars(years: list[str], counts: dict[str, Counter[str]], kinds: list[str], top: int) -> str:
     plot_h = HEIGHT - PAD_BOTTOM - PAD_TOP
-    step = (WIDTH - PAD_LEFT) / max(len(years), 1)
+    step = (WIDTH - PAD_LEFT - PAD_RIGHT) / max(len(years), 1)
     bar_w = max(step * 0.8, 1)
     label_every = max(1, round(len(years) / 12))
     out = []

@@ -42,14 +42,14 @@
     var f = {};
     data.fields.forEach(function (name, i) { f[name] = i; });
     return data.events.map(function (row) {
-      var names = row[f.people].map(function (id) {
+      var names = row[f.people].map(function (id) {  // people: {id: [name, country, level]}
         return data.people[id] ? data.people[id][0] : id;
       });
       return {
         slug: row[f.slug], date: row[f.date], end: row[f.end_date], kind: row[f.kind],
         title: row[f.title], people: row[f.people], names: names, place: row[f.place],
         level: row[f.level], review: row[f.review], year: parseInt(row[f.date].slice(0, 4), 10),
-        text: [row[f.title], row[f.summary], row[f.place] || "", names.join(" "), row[f.kind]]
+        text: [row[f.title], row[f.place] || "", names.join(" "), row[f.kind]]
           .join(" ").toLowerCase()
       };
     }).reverse();  // newest first
@@ -156,7 +156,8 @@
       var button = el("button", "tl-year");
       button.type = "button";
       button.dataset.year = String(year);
-      button.setAttribute("aria-pressed", String(year >= from && year <= to));
+      var ranged = Boolean(state.from || state.to);
+      button.setAttribute("aria-pressed", String(ranged && year >= from && year <= to));
       button.setAttribute("aria-label", year + ", " + n + (n === 1 ? " contact" : " contacts"));
       var fill = el("span", "tl-year-bar");
       fill.style.height = Math.round(100 * n / top) + "%";
@@ -173,7 +174,11 @@
     });
     strip.addEventListener("keydown", function (event) { self.arrowKeys(event, strip); });
     this.axis.appendChild(strip);
-    if (current && current.scrollIntoView && state.from) current.scrollIntoView({block: "nearest", inline: "center"});
+    if (current && current.scrollIntoView && state.from) {
+      current.scrollIntoView({block: "nearest", inline: "center"});
+    } else {
+      strip.scrollLeft = strip.scrollWidth;  // the newest years first in view
+    }
   };
 
   Timeline.prototype.arrowKeys = function (event, strip) {
