@@ -8,6 +8,7 @@ written again. Written sorted and atomically, so it only changes when something 
 from __future__ import annotations
 
 import hashlib
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,12 +86,25 @@ class Ledger:
         ]
 
     def to_text(self) -> str:
-        data = {
-            "people": self.people,
-            "articles": dict(sorted(self.articles.items())),
-            "events": dict(sorted(self.events.items())),
-        }
-        return HEADER + dump_yaml(data)
+        """The YAML of the whole ledger, dumped one entry at a time: the same text as one
+        `dump_yaml` of it all, without a YAML node for every scalar of a large ledger at once
+        (at 10,000 articles that was 60 MB on top of the run)."""
+        return (
+            HEADER
+            + dump_yaml({"people": self.people})
+            + _dump_section("articles", self.articles)
+            + _dump_section("events", self.events)
+        )
+
+
+def _dump_section(name: str, entries: dict[str, dict]) -> str:
+    """`name:` and its entries sorted by key, each dumped alone and indented as nested."""
+    if not entries:
+        return dump_yaml({name: {}})
+    parts = [f"{name}:\n"]
+    for key, value in sorted(entries.items()):
+        parts.append(textwrap.indent(dump_yaml({key: value}), "  "))
+    return "".join(parts)
 
 
 def _valid(data: object) -> bool:
