@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from buildkit import mkdocs_build
 
 from timeline.check import check_content
 
@@ -15,16 +13,7 @@ pytestmark = pytest.mark.build
 EVENT = "content/events/2023/2023-06-18-blinken-qin-gang-beijing.yml"
 
 
-def build(project: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+build = mkdocs_build
 
 
 def test_build_stops_on_the_lines_check_prints(project: Path):

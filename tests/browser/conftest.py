@@ -8,7 +8,6 @@ import functools
 import http.server
 import os
 import shutil
-import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -77,15 +76,9 @@ def build_site(project: Path) -> Path:
     (content / "people.yml").write_text(dump_yaml(registry), encoding="utf-8")
     for event in hostile_events(bad_links=False):
         write_event(event, content / "events")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    from buildkit import mkdocs_build
+
+    result = mkdocs_build(project, PYTHONPATH=str(ROOT))
     assert result.returncode == 0, result.stderr
     return project / "site"
 
