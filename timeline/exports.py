@@ -1,5 +1,9 @@
 """Data exports: the store as JSON, the home timeline's compact data, TimelineJS 3, CSV.
 
+Each is written to a text stream one event at a time (`write_*`), so that no export is ever
+held whole in memory, nor a second copy of every event as dicts; the bytes are the same as
+dumping the whole document at once (tests/test_render_stream.py).
+
 JSON is data: consumers escape it. TimelineJS renders `headline` and `text` as HTML, so
 those are escaped here. CSV cells that a spreadsheet would run as a formula are guarded.
 """
@@ -7,8 +11,9 @@ those are escaped here. CSV cells that a spreadsheet would run as a formula are 
 from __future__ import annotations
 
 import csv
-import io
 import json
+from collections.abc import Iterable
+from typing import TextIO
 
 from .markup import esc
 from .model import Event
@@ -22,13 +27,29 @@ CSV_FIELDS = (
 )  # fmt: skip
 
 
-def to_json(data: object) -> bytes:
-    return json.dumps(data, ensure_ascii=False, indent=1, default=str).encode("utf-8")
+def to_json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, default=str)
 
 
-def events_json(site: Site) -> bytes:
+def write_json_list(out: TextIO, fixed: dict, key: str, items: Iterable[object]) -> None:
+    """`to_json({**fixed, key: [*items]})`, written one item at a time.
+
+    The list is the document's last key, at depth 1: each item is dumped on its own and
+    indented two more spaces (JSON strings hold no raw newline, so every newline in an item's
+    text is one of its own line breaks).
+    """
+    head = to_json({**fixed, key: []})
+    out.write(head[: -len("[]\n}")])
+    opening = "[\n  "
+    for item in items:
+        out.write(opening + to_json(item).replace("\n", "\n  "))
+        opening = ",\n  "
+    out.write("[]\n}" if opening == "[\n  " else "\n ]\n}")
+
+
+def write_events_json(site: Site, out: TextIO) -> None:
     """Every published event with every field, in the store's key order."""
-    return to_json({"events": [event_to_dict(e) for e in site.shown]})
+    write_json_list(out, {}, "events", (event_to_dict(e) for e in site.shown))
 
 
 def timeline_row(e: Event, site: Site) -> list:
@@ -36,24 +57,27 @@ def timeline_row(e: Event, site: Site) -> list:
     return [*first, site.level_of(e), e.review]
 
 
-def timeline_json(site: Site) -> bytes:
+def compact_json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def write_timeline_json(site: Site, out: TextIO) -> None:
     """What the home page's timeline loads: one short row per event, plus the people.
 
     No summaries: they repeat the title, the people and the place, and would double the size.
+    One line, written a row at a time.
     """
     people = {
         p.id: [p.name, p.country, p.level or "other"]
         for p in site.people.values()
         if p.id in site.by_person
     }
-    rows = [timeline_row(e, site) for e in site.shown]
     fields = "slug date end_date kind title people place level review".split()
-    text = json.dumps(
-        {"fields": fields, "people": people, "events": rows},
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
-    return text.encode("utf-8")
+    head = compact_json({"fields": fields, "people": people, "events": []})
+    out.write(head[: -len("]}")])
+    for i, event in enumerate(site.shown):
+        out.write(("," if i else "") + compact_json(timeline_row(event, site)))
+    out.write("]}")
 
 
 def tl_date(date: str) -> dict[str, str]:
@@ -78,18 +102,18 @@ def timelinejs_event(event: Event, site: Site) -> dict:
     return item
 
 
-def timelinejs_json(site: Site) -> bytes:
-    """The TimelineJS 3 JSON format; HTML fields escaped because TimelineJS renders HTML."""
-    data = {
-        "title": {
-            "text": {
-                "headline": "US–China diplomatic contacts",
-                "text": "Contacts between US and Chinese officials, from news articles.",
-            }
-        },
-        "events": [timelinejs_event(e, site) for e in site.shown],
+TIMELINEJS_TITLE = {
+    "text": {
+        "headline": "US–China diplomatic contacts",
+        "text": "Contacts between US and Chinese officials, from news articles.",
     }
-    return to_json(data)
+}
+
+
+def write_timelinejs_json(site: Site, out: TextIO) -> None:
+    """The TimelineJS 3 JSON format; HTML fields escaped because TimelineJS renders HTML."""
+    events = (timelinejs_event(e, site) for e in site.shown)
+    write_json_list(out, {"title": TIMELINEJS_TITLE}, "events", events)
 
 
 def guard_cell(value: str) -> str:
@@ -109,11 +133,13 @@ def csv_row(event: Event, site: Site) -> list[str]:
     ]  # fmt: skip
 
 
-def events_csv(site: Site) -> bytes:
-    """One row per event; UTF-8 with a byte order mark so spreadsheets read the scripts."""
-    out = io.StringIO()
+def write_events_csv(site: Site, out: TextIO) -> None:
+    """One row per event, with a byte order mark so spreadsheets read the scripts as UTF-8.
+
+    Lines end in CRLF: `out` must not translate newlines (open it with `newline=""`).
+    """
+    out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_FIELDS)
     for event in site.shown:
         writer.writerow([guard_cell(str(cell)) for cell in csv_row(event, site)])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")

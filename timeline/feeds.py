@@ -1,13 +1,16 @@
 """Calendar and feed exports: iCalendar (RFC 5545, all-day events, stable UIDs) and Atom.
 
 Both are written by hand so that every escaping rule is visible: iCalendar text escaping
-and line folding at 75 octets, XML escaping with characters XML cannot hold removed.
+and line folding at 75 octets, XML escaping with characters XML cannot hold removed. Both are
+written to a text stream, the calendar one event at a time.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
+from typing import TextIO
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
@@ -80,19 +83,26 @@ def ics_event(event: Event, site: Site, stamp: str, base_url: str | None) -> lis
     return [*lines, "END:VEVENT"]
 
 
-def events_ics(site: Site, today: str, base_url: str | None = None) -> bytes:
+ICS_HEAD = (
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//uschina-timeline//timeline//EN",
+    "CALSCALE:GREGORIAN",
+    "X-WR-CALNAME:US–China diplomatic contacts",
+)
+
+
+def write_lines(out: TextIO, lines: Iterable[str]) -> None:
+    out.write("".join(fold(line) + "\r\n" for line in lines))
+
+
+def write_events_ics(site: Site, out: TextIO, *, today: str, base_url: str | None = None) -> None:
+    """The calendar; lines end in CRLF: `out` must not translate newlines (`newline=""`)."""
     stamp = today.replace("-", "") + "T000000Z"
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//uschina-timeline//timeline//EN",
-        "CALSCALE:GREGORIAN",
-        "X-WR-CALNAME:US–China diplomatic contacts",
-    ]
+    write_lines(out, ICS_HEAD)
     for event in site.shown:
-        lines += ics_event(event, site, stamp, base_url)
-    lines.append("END:VCALENDAR")
-    return ("".join(fold(line) + "\r\n" for line in lines)).encode("utf-8")
+        write_lines(out, ics_event(event, site, stamp, base_url))
+    write_lines(out, ["END:VCALENDAR"])
 
 
 def xml_text(value: str) -> str:
@@ -119,7 +129,7 @@ def atom_entry(event: Event, base_url: str) -> str:
     )
 
 
-def atom_feed(site: Site, base_url: str | None = None) -> bytes:
+def write_atom_feed(site: Site, out: TextIO, *, base_url: str | None = None) -> None:
     """The newest contacts. Links are absolute when the site's URL is known, else relative
     to the feed (it sits at the site root)."""
     base = base_url if base_url and is_web_url(base_url) else ""
@@ -127,7 +137,7 @@ def atom_feed(site: Site, base_url: str | None = None) -> bytes:
     updated = atom_time(newest[0].date) if newest else "1970-01-01T00:00:00Z"
     entries = "".join(atom_entry(e, base) for e in newest)
     home = base or "./"
-    text = (
+    out.write(
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<feed xmlns="http://www.w3.org/2005/Atom">'
         f"<id>tag:{UID_DOMAIN},2024:feed</id>"
@@ -136,4 +146,3 @@ def atom_feed(site: Site, base_url: str | None = None) -> bytes:
         f'<link rel="alternate" type="text/html" href={quoteattr(home)}/>'
         f"<author><name>{UID_DOMAIN}</name></author>{entries}</feed>\n"
     )
-    return text.encode("utf-8")

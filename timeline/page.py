@@ -1,14 +1,20 @@
-"""What a renderer produces: a page (Markdown source path, title, HTML body) and its options."""
+"""What a renderer produces: a page (Markdown source path, title, a way to render its HTML
+body) and the build-wide options."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageSpec:
-    """A generated page: where it goes (Markdown source path), its title and its HTML body.
+    """A generated page: where it goes (Markdown source path), its title and how to render
+    its HTML body.
 
+    The body is rendered only when asked for (`html`), and not kept: a build holds one spec
+    per page, which is small, instead of the HTML of every page. `render` is a function of
+    data the site already holds (e.g. `functools.partial(event_html, event, site, options)`).
     `edit_url` is the link to the file editors change (an event's YAML), or None.
     `searchable` is False for pages that only repeat other pages (a year's or a kind's
     events), which keeps them out of the search index so a search finds each event once.
@@ -17,10 +23,15 @@ class PageSpec:
 
     src_uri: str
     title: str
-    html: str
+    render: Callable[[], str]
     edit_url: str | None = None
     searchable: bool = True
     toc: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def html(self) -> str:
+        """The page's HTML body, rendered now."""
+        return self.render()
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,10 @@
 """MkDocs glue: the only module that imports MkDocs. Loads `content/`, generates pages.
 
-Pages are generated in `on_files` with `File.generated` (a hand-written page at the same path
-in `docs_dir` wins); their HTML replaces the page content in `on_page_content`, so Markdown
-never sees a byte of untrusted text.
+Pages are declared in `on_files` with `File.generated` (a hand-written page at the same path
+in `docs_dir` wins), as empty Markdown: Markdown never sees a byte of untrusted text. Memory
+stays flat in the number of events: the plugin holds a small spec per page, renders a page's
+HTML only when MkDocs writes that page (`on_page_context`) and lets go of it once written
+(`on_post_page`); the data files are streamed to `site_dir` one at a time in `on_files`.
 """
 
 from __future__ import annotations
@@ -18,15 +20,18 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.templates import TemplateContext
 
 from .load import load_site
 from .markup import esc, is_web_url
 from .model import Event, Problem
-from .render import PageSpec, RenderOptions, render_files, render_pages
+from .render import PageSpec, RenderOptions, export_writers, render_pages, write_export
+from .site import Site
 
 log = logging.getLogger("mkdocs.plugins.timeline")
 
@@ -120,11 +125,28 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 continue  # a hand-written page at the same path wins
             self.pages[spec.src_uri] = spec
             files.append(File.generated(config, spec.src_uri, content=""))
-        base_url = config.site_url if config.site_url and is_web_url(config.site_url) else None
-        for path, data in render_files(site, options, base_url).items():
-            if path not in hand_written:
-                files.append(File.generated(config, path, content=data))
+        self.write_exports(site, options, files, config, hand_written)
         return files
+
+    def write_exports(
+        self,
+        site: Site,
+        options: RenderOptions,
+        files: Files,
+        config: MkDocsConfig,
+        hand_written: set[str],
+    ) -> None:
+        """Stream each data file straight into `site_dir` (cleaned before `on_files`), one at
+        a time, and list it as a file backed by itself: MkDocs' copy is then a no-op
+        (`File.copy_file` passes on `shutil.SameFileError`, "let plugins write directly into
+        site_dir"), links to it from Markdown resolve, and nothing holds its bytes."""
+        base_url = config.site_url if config.site_url and is_web_url(config.site_url) else None
+        for path, writer in export_writers(options, base_url).items():
+            if path in hand_written:
+                continue  # a hand-written file at the same path wins
+            target = Path(config.site_dir) / path
+            write_export(writer, site, target)
+            files.append(File.generated(config, path, abs_src_path=str(target)))
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -138,16 +160,40 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 page.meta["search"] = {"exclude": True}
         return markdown
 
-    def on_page_content(
-        self, html_: str, /, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str:
+    @event_priority(50)  # before the search plugin indexes page.content in its own handler
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """Render a generated page's HTML now, just before its template: MkDocs reads every
+        page's Markdown before it writes any, so HTML made in `on_page_content` would all be
+        held at once. Until now the page's content is the empty string its Markdown gave."""
         spec = self.pages.get(page.file.src_uri)
         if spec is None:
-            return html_
+            return context
         if spec.toc:  # Material prints these titles unescaped
             tokens = [{"level": 2, "id": a, "name": esc(t), "children": []} for a, t in spec.toc]
             page.toc = get_toc(tokens)  # type: ignore[arg-type]
-        return self.banner + spec.html
+        page.content = self.banner + spec.html
+        return context
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """Let go of a generated page's HTML, table of contents and spec once it is written.
+
+        Safe in MkDocs 1.6 and Material 9: after `on_post_page` MkDocs writes `output` (not
+        `page.content`) and later only validates anchors (`present_anchor_ids`,
+        `links_to_anchors`: set by the Markdown render, untouched here). Templates read the
+        content and toc of the page being written only (`page`), never another page's; the
+        sitemap and 404 are rendered before any page, and read urls and dates. The search
+        plugins index a page from its content and toc in `on_page_context`, copying the text
+        into their own entries. `page.title` comes from `meta["title"]`, set for every
+        generated page, and `page.markdown` is already the empty string. A `mkdocs serve`
+        rebuild makes new pages and calls `on_files` again, which makes new specs; the server
+        sends the files written to `site_dir`.
+        """
+        if self.pages.pop(page.file.src_uri, None) is not None:
+            page.content = ""
+            page.toc = get_toc([])
+        return output
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object

@@ -1,25 +1,35 @@
-"""Everything the plugin publishes, as plain data: pages (HTML fragments) and data files.
+"""Everything the plugin publishes, as plain data: pages (a spec each, rendered on demand)
+and data files (each written to a text stream).
 
 Every field from the store is untrusted: it reaches HTML only through `timeline.markup`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import io
+from collections.abc import Callable, Iterator
+from functools import partial
+from pathlib import Path
+from typing import TextIO
 
-from .exports import events_csv, events_json, timeline_json, timelinejs_json
-from .feeds import atom_feed, events_ics
+from .exports import write_events_csv, write_events_json, write_timeline_json, write_timelinejs_json
+from .feeds import write_atom_feed, write_events_ics
 from .page import PageSpec, RenderOptions
 from .render_home import render_home
 from .render_pages import render_event, render_year, render_years_index
 from .render_people import render_kind, render_kinds_index, render_people_index, render_person
 from .site import Site
 
-__all__ = ["PageSpec", "RenderOptions", "Site", "render_files", "render_pages"]
+__all__ = [
+    "PageSpec", "RenderOptions", "Site", "export_writers", "render_files", "render_pages",
+    "write_export",
+]  # fmt: skip
+
+Writer = Callable[[Site, TextIO], None]
 
 
 def render_pages(site: Site, options: RenderOptions) -> Iterator[PageSpec]:
-    """Every generated page of the site."""
+    """Every generated page of the site, as specs: nothing is rendered until asked for."""
     yield render_home(site, options)
     yield render_years_index(site)
     for year in site.by_year:
@@ -34,13 +44,30 @@ def render_pages(site: Site, options: RenderOptions) -> Iterator[PageSpec]:
         yield render_kind(kind, site)
 
 
-def render_files(site: Site, options: RenderOptions, base_url: str | None) -> dict[str, bytes]:
-    """The data files, by their path in the built site."""
+def export_writers(options: RenderOptions, base_url: str | None) -> dict[str, Writer]:
+    """The data files, by their path in the built site: how to write each."""
     return {
-        "data/events.json": events_json(site),
-        "data/timeline.json": timeline_json(site),
-        "data/timelinejs.json": timelinejs_json(site),
-        "data/events.csv": events_csv(site),
-        "data/events.ics": events_ics(site, options.today, base_url),
-        "feed.xml": atom_feed(site, base_url),
+        "data/events.json": write_events_json,
+        "data/timeline.json": write_timeline_json,
+        "data/timelinejs.json": write_timelinejs_json,
+        "data/events.csv": write_events_csv,
+        "data/events.ics": partial(write_events_ics, today=options.today, base_url=base_url),
+        "feed.xml": partial(write_atom_feed, base_url=base_url),
     }
+
+
+def write_export(writer: Writer, site: Site, target: Path) -> None:
+    """Write one data file as UTF-8, streamed; line ends are the writer's own."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("w", encoding="utf-8", newline="") as out:
+        writer(site, out)
+
+
+def render_files(site: Site, options: RenderOptions, base_url: str | None) -> dict[str, bytes]:
+    """The data files as bytes, by their path in the built site (what `write_export` writes)."""
+    found = {}
+    for path, writer in export_writers(options, base_url).items():
+        out = io.StringIO(newline="")
+        writer(site, out)
+        found[path] = out.getvalue().encode("utf-8")
+    return found

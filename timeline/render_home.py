@@ -5,6 +5,7 @@ data/timeline.json lazily; without JavaScript the page still lists the contacts)
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from .cards import KIND_LABELS, LEVEL_LABELS, event_card
 from .markup import esc, rel, script_json
@@ -93,8 +94,8 @@ def timeline_app(site: Site) -> str:
     )
 
 
-def render_home(site: Site, options: RenderOptions) -> PageSpec:
-    body = (
+def home_html(site: Site, options: RenderOptions) -> str:
+    return (
         "<h1>US–China diplomatic contacts</h1>"
         '<p class="tl-intro">A timeline of meetings, talks, calls, visits, summits and messages '
         "between officials of the United States and the People's Republic of China. Each entry "
@@ -105,4 +106,7 @@ def render_home(site: Site, options: RenderOptions) -> PageSpec:
         f"<h2>Contacts per year</h2>{contacts_chart(site.shown)}"
         f"{timeline_app(site)}"
     )
-    return PageSpec(URI, "US–China diplomatic contacts", body)
+
+
+def render_home(site: Site, options: RenderOptions) -> PageSpec:
+    return PageSpec(URI, "US–China diplomatic contacts", partial(home_html, site, options))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from .cards import (
     date_html,
     event_card,
@@ -53,7 +55,7 @@ def year_nav(years: list[str], year: str, src_uri: str) -> str:
     return f'<nav class="tl-pager" aria-label="Years">{" · ".join(links)}</nav>'
 
 
-def render_year(year: str, site: Site) -> PageSpec:
+def year_html(year: str, site: Site) -> str:
     uri = year_uri(year)
     events = site.by_year[year]
     groups = month_groups(events)
@@ -64,23 +66,30 @@ def render_year(year: str, site: Site) -> PageSpec:
         for a, h, evs in groups
     )
     count = f"{len(events)} contact{'s' if len(events) != 1 else ''}"
-    body = (
+    return (
         f"<h1>{esc(year)}</h1>{year_nav(list(site.by_year), year, uri)}"
         f'<p>{count}. <span class="tl-months">{toc}</span></p>{sections}'
     )
-    toc_items = tuple((a, f"{h} {year}") for a, h, _ in groups)
-    return PageSpec(uri, f"Contacts in {year}", body, searchable=False, toc=toc_items)
 
 
-def render_years_index(site: Site) -> PageSpec:
+def render_year(year: str, site: Site) -> PageSpec:
+    toc = tuple((a, f"{h} {year}") for a, h, _ in month_groups(site.by_year[year]))
+    render = partial(year_html, year, site)
+    return PageSpec(year_uri(year), f"Contacts in {year}", render, searchable=False, toc=toc)
+
+
+def years_index_html(site: Site) -> str:
     uri = "years/index.md"
     rows = "".join(
         f'<li><a href="{esc(rel(uri, f"years/{page_slug(y)}/"))}">{esc(y)}</a> '
         f"<span>{len(evs)} contact{'s' if len(evs) != 1 else ''}</span></li>"
         for y, evs in reversed(site.by_year.items())
     )
-    body = f'<h1>Years</h1><ul class="tl-years">{rows}</ul>'
-    return PageSpec(uri, "Years", body)
+    return f'<h1>Years</h1><ul class="tl-years">{rows}</ul>'
+
+
+def render_years_index(site: Site) -> PageSpec:
+    return PageSpec("years/index.md", "Years", partial(years_index_html, site))
 
 
 def edit_url(event: Event, options: RenderOptions) -> str | None:
@@ -120,8 +129,12 @@ def _item(event: Event, uri: str) -> str:
     return f"<li>{_link(event, uri)}</li>"
 
 
-def render_event(event: Event, site: Site, options: RenderOptions) -> PageSpec:
-    uri = f"events/{page_slug(event.id)}.md"
+def event_uri(event: Event) -> str:
+    return f"events/{page_slug(event.id)}.md"
+
+
+def event_html(event: Event, site: Site, options: RenderOptions) -> str:
+    uri = event_uri(event)
     place = f"<dt>Place</dt><dd>{esc(event.location)}</dd>" if event.location else ""
     tags = ", ".join(esc(t) for t in event.tags)
     tags_row = f"<dt>Tags</dt><dd>{tags}</dd>" if tags else ""
@@ -133,7 +146,7 @@ def render_event(event: Event, site: Site, options: RenderOptions) -> PageSpec:
         else ""
     )
     year = f'<a href="{esc(rel(uri, f"years/{page_slug(event.year)}/"))}">{esc(event.year)}</a>'
-    body = (
+    return (
         f"<h1>{esc(event.title)}</h1>"
         f'<p class="tl-meta">{date_html(event)} {kind_badge(event, uri)} {review_badge(event)}</p>'
         '<dl class="tl-facts">'
@@ -145,4 +158,8 @@ def render_event(event: Event, site: Site, options: RenderOptions) -> PageSpec:
         f"{related_html(event, site, uri)}"
         f'<h2>Sources</h2><div class="tl-side-by-side">{sources_html(event)}</div>{edit_link}'
     )
-    return PageSpec(uri, event.title, body, edit_url=edit)
+
+
+def render_event(event: Event, site: Site, options: RenderOptions) -> PageSpec:
+    render = partial(event_html, event, site, options)
+    return PageSpec(event_uri(event), event.title, render, edit_url=edit_url(event, options))

@@ -4,6 +4,7 @@ per kind."""
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 
 from .cards import KIND_LABELS, LEVEL_LABELS, date_html, event_href, kind_label, person_href
 from .markup import esc, rel
@@ -31,7 +32,7 @@ def compact_list(events: list[Event], uri: str) -> str:
     return f'<ol class="tl-compact" reversed>{items}</ol>'
 
 
-def render_people_index(site: Site) -> PageSpec:
+def people_index_html(site: Site) -> str:
     uri = "people/index.md"
     parts = ["<h1>People</h1>"]
     for country, country_name in COUNTRIES.items():
@@ -51,7 +52,11 @@ def render_people_index(site: Site) -> PageSpec:
                 for p in group
             )
             parts.append(f"<h3>{esc(label)}</h3><ul>{items}</ul>")
-    return PageSpec(uri, "People", "".join(parts))
+    return "".join(parts)
+
+
+def render_people_index(site: Site) -> PageSpec:
+    return PageSpec("people/index.md", "People", partial(people_index_html, site))
 
 
 def counterparts(person: Person, events: list[Event]) -> Counter[str]:
@@ -62,8 +67,12 @@ def counterparts(person: Person, events: list[Event]) -> Counter[str]:
     return found
 
 
-def render_person(person: Person, site: Site) -> PageSpec:
-    uri = f"people/{page_slug(person.id)}.md"
+def person_uri(person: Person) -> str:
+    return f"people/{page_slug(person.id)}.md"
+
+
+def person_html(person: Person, site: Site) -> str:
+    uri = person_uri(person)
     events = site.by_person.get(person.id, [])
     roles = "".join(
         f"<li>{esc(r.title)} ({esc(r.start or '?')} – {esc(r.end or 'present')})</li>"
@@ -76,7 +85,7 @@ def render_person(person: Person, site: Site) -> PageSpec:
         else f"<li>{esc(pid)} ({n})</li>"
         for pid, n in met
     )
-    body = (
+    return (
         f"<h1>{esc(person.name)}</h1>"
         f"<p>{esc(COUNTRIES.get(person.country, person.country))} · "
         f"{esc(LEVEL_LABELS.get(person.level or 'other', 'Others'))}</p>"
@@ -84,10 +93,13 @@ def render_person(person: Person, site: Site) -> PageSpec:
         f"<h2>Counterparts</h2><ul>{others or '<li>None yet</li>'}</ul>"
         f"<h2>Contacts ({len(events)})</h2>{compact_list(events, uri)}"
     )
-    return PageSpec(uri, person.name, body)
 
 
-def render_kinds_index(site: Site) -> PageSpec:
+def render_person(person: Person, site: Site) -> PageSpec:
+    return PageSpec(person_uri(person), person.name, partial(person_html, person, site))
+
+
+def kinds_index_html(site: Site) -> str:
     uri = "kinds/index.md"
     kinds = [k for k in KIND_LABELS if k in site.by_kind] + sorted(
         k for k in site.by_kind if k not in KIND_LABELS
@@ -97,13 +109,23 @@ def render_kinds_index(site: Site) -> PageSpec:
         f"({len(site.by_kind[k])})</li>"
         for k in kinds
     )
-    return PageSpec(uri, "Kinds of contact", f"<h1>Kinds of contact</h1><ul>{items}</ul>")
+    return f"<h1>Kinds of contact</h1><ul>{items}</ul>"
+
+
+def render_kinds_index(site: Site) -> PageSpec:
+    return PageSpec("kinds/index.md", "Kinds of contact", partial(kinds_index_html, site))
+
+
+def kind_uri(kind: str) -> str:
+    return f"kinds/{page_slug(kind)}.md"
+
+
+def kind_html(kind: str, site: Site) -> str:
+    events = site.by_kind[kind]
+    items = compact_list(events, kind_uri(kind))
+    return f"<h1>{esc(kind_label(kind))}</h1><p>{len(events)} contacts.</p>{items}"
 
 
 def render_kind(kind: str, site: Site) -> PageSpec:
-    uri = f"kinds/{page_slug(kind)}.md"
-    events = site.by_kind[kind]
-    body = (
-        f"<h1>{esc(kind_label(kind))}</h1><p>{len(events)} contacts.</p>{compact_list(events, uri)}"
-    )
-    return PageSpec(uri, kind_label(kind), body, searchable=False)
+    render = partial(kind_html, kind, site)
+    return PageSpec(kind_uri(kind), kind_label(kind), render, searchable=False)
