@@ -13,10 +13,13 @@ import icalendar
 import pytest
 from test_build import build
 
+from timeline.load import load_site
+from timeline.render import RenderOptions, render_files
 from timeline.synthetic import write_content
 
 pytestmark = pytest.mark.build
 COUNT = 120
+EPOCH = 1_700_000_000  # 2023-11-14: the build's "today"
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +35,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list]:
     for folder in ("site_src", "overrides"):
         shutil.copytree(ROOT / folder, project / folder)
     _, events = write_content(project / "content", COUNT)
-    result = build(project)
+    result = build(project, SOURCE_DATE_EPOCH=str(EPOCH))
     assert result.returncode == 0, result.stderr
     return project / "site", events
 
@@ -73,3 +76,15 @@ def test_atom_feed(built):
     assert feed.entries[0].link.startswith("https://timeline.example.org/events/")
     dates = [e.updated for e in feed.entries]
     assert dates == sorted(dates, reverse=True)
+
+
+def test_built_exports_are_the_pure_functions_output(built):
+    """The plugin streams each file to the site folder: the same bytes `render_files` gives."""
+    site, _ = built
+    loaded, problems = load_site(site.parent / "content")
+    assert not [p for p in problems if not p.warning]
+    expected = render_files(
+        loaded, RenderOptions(today="2023-11-14"), "https://timeline.example.org/"
+    )
+    for path, data in expected.items():
+        assert (site / path).read_bytes() == data, path

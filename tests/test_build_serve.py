@@ -62,12 +62,16 @@ def test_serve_rebuilds_after_yaml_edit_and_survives_a_broken_file(project: Path
         original = path.read_text(encoding="utf-8")
         path.write_text(original.replace("holds talks with", "edited talks with"), "utf-8")
         assert wait_for(base + PAGE, "Antony Blinken edited talks"), "no rebuild after an edit"
+        # The exports are streamed into the served folder on every rebuild.
+        assert wait_for(base + "data/events.json", "Antony Blinken edited talks"), "stale export"
+        assert "Antony Blinken edited talks" in (fetch(base + "data/events.ics") or "")
         path.write_text("id: [unclosed\n", encoding="utf-8")
         assert wait_for(base, "problem(s) in content/"), "the error is not shown while serving"
         home = fetch(base) or ""
         assert re.search(r"blinken-qin-gang-beijing\.yml:\d+:\d+: ", home), "no file:line"
         path.write_text(original.replace("holds talks with", "fixed talks with"), "utf-8")
         assert wait_for(base + PAGE, "Antony Blinken fixed talks"), "no recovery after the fix"
+        assert wait_for(base + "data/timeline.json", "Antony Blinken fixed talks"), "stale export"
     finally:
         server.terminate()
         _, errors = server.communicate(timeout=20)
