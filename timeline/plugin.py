@@ -34,6 +34,7 @@ from .render import PageSpec, RenderOptions, export_writers, render_pages, write
 from .site import Site
 
 log = logging.getLogger("mkdocs.plugins.timeline")
+NO_TOC = get_toc([])  # one empty table of contents for every written page: nothing adds to it
 
 
 class TimelineConfig(base.Config):
@@ -185,14 +186,15 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         content and toc of the page being written only (`page`), never another page's; the
         sitemap and 404 are rendered before any page, and read urls and dates. The search
         plugins index a page from its content and toc in `on_page_context`, copying the text
-        into their own entries. `page.title` comes from `meta["title"]`, set for every
-        generated page, and `page.markdown` is already the empty string. A `mkdocs serve`
+        into their own entries. `page.title` comes from the nav or from `meta["title"]`, set
+        for every generated page, never from the content (the nav of later pages prints it);
+        `page.markdown` is already the empty string. A `mkdocs serve`
         rebuild makes new pages and calls `on_files` again, which makes new specs; the server
         sends the files written to `site_dir`.
         """
         if self.pages.pop(page.file.src_uri, None) is not None:
             page.content = ""
-            page.toc = get_toc([])
+            page.toc = NO_TOC
         return output
 
     def on_serve(
