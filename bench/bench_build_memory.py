@@ -91,6 +91,17 @@ def plain_project(folder: Path, pages: int) -> Path:
     return folder
 
 
+def child_pickle(pickled: str) -> None:
+    """Load `content/` and pickle what `load_site` returns, with the count of events (run
+    in a child: a parent that grew would pass its peak on to every later child's
+    `ru_maxrss`, which Linux carries over `fork` and `exec`)."""
+    from timeline.load import load_site
+
+    loaded = load_site(Path("content"))
+    Path(pickled).write_bytes(pickle.dumps(loaded))
+    Path(pickled + ".json").write_text(json.dumps({"events": len(loaded[0].shown)}))
+
+
 def child_preloaded(pickled: str) -> None:
     """Build with `load_site` answering from a pickle (run inside the child)."""
     import timeline.plugin
@@ -137,19 +148,15 @@ def run_mkdocs() -> None:
 
 
 def measure(project: Path, work: Path) -> dict[str, object]:
-    from timeline.load import load_site
-
     here = [sys.executable, __file__]
     env = {"PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
     row: dict[str, object] = {"project": str(project)}
     row["build"] = peak_rss(mkdocs(), project, env)
     pages = sum(1 for _ in (project / "site").rglob("index.html"))
     row["pages"] = pages
-    loaded = load_site(project / "content")
-    row["events"] = len(loaded[0].shown)
     pickled = work / f"{project.name}.pickle"
-    pickled.write_bytes(pickle.dumps(loaded))
-    del loaded
+    peak_rss([*here, "--child-pickle", str(pickled)], project, env)
+    row["events"] = json.loads(Path(f"{pickled}.json").read_text())["events"]
     row["preloaded"] = peak_rss([*here, "--child-preloaded", str(pickled)], project, env)
     plain = plain_project(work / f"plain-{project.name}", pages)
     row["plain"] = peak_rss(mkdocs(), plain, env)
@@ -183,7 +190,11 @@ def print_rows(rows: list[dict]) -> None:
 
 def main() -> int:
     if len(sys.argv) == 3 and sys.argv[1].startswith("--child-"):
-        child = {"--child-preloaded": child_preloaded, "--child-traced": child_traced}
+        child = {
+            "--child-pickle": child_pickle,
+            "--child-preloaded": child_preloaded,
+            "--child-traced": child_traced,
+        }
         child[sys.argv[1]](sys.argv[2])
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
