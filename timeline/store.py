@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,16 @@ from typing import Any
 from .contentfs import display, inside, read_text, walk
 from .model import EVENT_KEYS, SOURCE_KEYS, Event, Problem, Source
 from .naming import event_path
-from .yamlio import Positions, YamlError, as_day, dump_yaml, parse_positioned, write_atomic
+from .yamlio import (
+    LazyPositions,
+    Positions,
+    YamlError,
+    as_day,
+    dump_yaml,
+    parse_positioned,
+    parse_text,
+    write_atomic,
+)
 
 # Event files live in content/events/<year>/: this reaches the schema shipped in the
 # repository's package folder, so an editor's IDE finds it without a network or a copy.
@@ -142,13 +152,24 @@ def write_event(event: Event, events_dir: Path, schema: str | None = SCHEMA_REF)
 
 @dataclass
 class EventFile:
-    """One file of the store as read: its mapping and positions, or why it cannot be read."""
+    """One file of the store as read: its mapping, or why it cannot be read.
+
+    The position of every key and value is found again from the file only when a problem
+    needs one: kept for every file, positions cost about 13 KB an event (120 MB at 10,000).
+    """
 
     path: Path
     rel: str
     data: dict | None = None
-    positions: Positions = field(default_factory=Positions)
+    known_positions: Positions | None = None
     problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def positions(self) -> Positions:
+        if self.known_positions is None:
+            path = self.path
+            self.known_positions = LazyPositions(lambda: positions_of(path))
+        return self.known_positions
 
     @property
     def event(self) -> Event | None:
@@ -159,9 +180,20 @@ class EventFile:
         return event_from_dict(self.data, rel)
 
 
-def parse_event_text(rel: str, text: str) -> tuple[Any, Positions, list[Problem]]:
+def positions_of(path: Path) -> Positions:
+    """Where each key and value of the event file is (none when it cannot be read now)."""
     try:
-        data, positions = parse_positioned(text, MAX_EVENT_NODES)
+        return parse_positioned(path.read_text("utf-8"), MAX_EVENT_NODES)[1]
+    except (OSError, UnicodeDecodeError, YamlError):
+        return Positions()
+
+
+def _parse(rel: str, text: str, positioned: bool) -> tuple[Any, Positions | None, list[Problem]]:
+    try:
+        if positioned:
+            data, positions = parse_positioned(text, MAX_EVENT_NODES)
+        else:
+            data, positions = parse_text(text, MAX_EVENT_NODES), None
     except YamlError as err:
         return None, Positions(), [Problem(rel, err.message, line=err.line, column=err.column)]
     if not isinstance(data, dict):
@@ -170,13 +202,19 @@ def parse_event_text(rel: str, text: str) -> tuple[Any, Positions, list[Problem]
     return data, positions, []
 
 
+def parse_event_text(rel: str, text: str) -> tuple[Any, Positions, list[Problem]]:
+    """Safe-load an event file's text with the position of every key and value."""
+    data, positions, problems = _parse(rel, text, positioned=True)
+    return data, positions or Positions(), problems
+
+
 def read_event_file(path: Path, content: Path) -> EventFile:
     """Safe-load one event file, or say why it cannot be read."""
     rel = display(path, content)
     text, problems = read_text(path, rel, MAX_EVENT_BYTES)
     if text is None:
         return EventFile(path, rel, problems=problems)
-    data, positions, problems = parse_event_text(rel, text)
+    data, positions, problems = _parse(rel, text, positioned=False)
     return EventFile(path, rel, data, positions, problems)
 
 
@@ -186,6 +224,14 @@ def read_store(
     """Every `.yml` file under `content/events/`, read; refused names are reported."""
     paths, problems = walk(events_dir or content / "events", content, ".yml")
     return [read_event_file(p, content) for p in paths], problems
+
+
+def iter_store(content: Path, problems: list[Problem]) -> Iterator[EventFile]:
+    """The store's files one at a time, so a caller keeps only what it needs of each;
+    refused names are added to `problems` before the first file is given."""
+    paths, refused = walk(content / "events", content, ".yml")
+    problems.extend(refused)
+    return (read_event_file(p, content) for p in paths)
 
 
 def load_events(events_dir: Path) -> tuple[list[Event], list[Problem]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -60,6 +61,27 @@ class Positions:
 
     def of_key(self, path: tuple) -> tuple[int, int] | None:
         return self.keys.get(tuple(path)) or self.of_value(path)
+
+
+class LazyPositions(Positions):
+    """Positions found only when first asked for (most documents never need them)."""
+
+    def __init__(self, find: Callable[[], Positions]) -> None:
+        super().__init__()
+        self._find: Callable[[], Positions] | None = find
+
+    def _ensure(self) -> None:
+        if self._find is not None:
+            found, self._find = self._find(), None
+            self.values, self.keys = found.values, found.keys
+
+    def of_value(self, path: tuple) -> tuple[int, int] | None:
+        self._ensure()
+        return super().of_value(path)
+
+    def of_key(self, path: tuple) -> tuple[int, int] | None:
+        self._ensure()
+        return super().of_key(path)
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
