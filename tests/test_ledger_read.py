@@ -196,7 +196,8 @@ def test_an_old_ledger_yml_is_read_and_moved_to_ledger_json(content: Path):
     summary = extract(content)
     assert summary.ok and (summary.skipped, summary.new) == (2, 0)
     assert [str(p) for p in summary.problems] == [
-        "content/ledger.yml: expected ledger.json, found the older ledger: moved to ledger.json"
+        "content/ledger.yml: expected content/ledger.json, found this older ledger: moved to "
+        "content/ledger.json (commit both)"
     ]
     assert not (content / "ledger.yml").exists()
     assert (content / "ledger.json").read_text(encoding="utf-8") == json_text  # same content

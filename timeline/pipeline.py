@@ -224,6 +224,7 @@ def run_extract(
     ledger.keep_only({display(p, content) for p in paths})
     ledger.set_people(people_digest)
     if write_ledger(content, ledger) and ledger.moved_from:
-        message = f"expected {LEDGER_NAME}, found the older ledger: moved to {LEDGER_NAME}"
+        new = display(content / LEDGER_NAME, content)
+        message = f"expected {new}, found this older ledger: moved to {new} (commit both)"
         summary.problems.append(Problem(ledger.moved_from, message, warning=True))
     return summary
