@@ -158,6 +158,11 @@ def test_a_wrong_entry_is_one_problem_and_extract_writes_nothing(content: Path, 
             "people (and about), found []",
         ),
         (
+            "null\n",
+            "content/ledger.json:1:1: expected an object with the keys articles, events, "
+            "people (and about), found null",
+        ),
+        (
             '{"people": ""}\n',
             "content/ledger.json:1:1: expected an object with the keys "
             'articles, events, people (and about), found ["people"]',

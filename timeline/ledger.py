@@ -23,6 +23,7 @@ LEDGER_NAME = "ledger.json"
 OLD_LEDGER_NAME = "ledger.yml"  # read when there is no ledger.json; removed by the next write
 MAX_LEDGER_BYTES = 200_000_000
 CONFLICT_HINT = "(a merge conflict? see README, 'The ledger')"
+UNREAD = object()  # what a file that does not parse holds
 
 
 def content_hash(data: bytes) -> str:
@@ -94,9 +95,11 @@ def _json_data(text: str, rel: str) -> tuple[object, list[Problem]]:
         what = repr(rest) if rest else "the end of the line"
         what = "the end of the file" if err.pos >= len(text) else what
         message = f"expected valid JSON ({err.msg[0].lower()}{err.msg[1:]}), found {what}"
-        return None, [Problem(rel, f"{message} {CONFLICT_HINT}", line=err.lineno, column=err.colno)]
+        return UNREAD, [
+            Problem(rel, f"{message} {CONFLICT_HINT}", line=err.lineno, column=err.colno)
+        ]
     except RecursionError:
-        return None, [Problem(rel, "expected a ledger, found JSON nested too deep to read")]
+        return UNREAD, [Problem(rel, "expected a ledger, found JSON nested too deep to read")]
     problems = []
     for key in builder.duplicates:
         line, column = position(text, key, nth=2)
@@ -109,7 +112,7 @@ def _yaml_data(text: str, rel: str) -> tuple[object, list[Problem]]:
     try:
         data = parse_text(text, limit=50_000_000)
     except YamlError as err:
-        return None, [
+        return UNREAD, [
             Problem(rel, f"{err.message} {CONFLICT_HINT}", line=err.line, column=err.column)
         ]
     builder = Builder()
@@ -156,7 +159,8 @@ def read_ledger(content: Path) -> tuple[Ledger | None, list[Problem]]:
         return None, problems + notes
     is_json = path.name == LEDGER_NAME
     data, problems = (_json_data if is_json else _yaml_data)(text, rel)
-    problems += _shape_problems(data, text, rel, is_json) if not problems else []
+    if data is not UNREAD:
+        problems += _shape_problems(data, text, rel, is_json)
     if problems:
         return None, problems + notes
     assert isinstance(data, dict)
