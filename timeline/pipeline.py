@@ -19,7 +19,7 @@ from .articles import read_article
 from .check_articles import check_article
 from .check_people import check_people
 from .contentfs import display, walk
-from .ledger import Ledger, content_hash, read_ledger, write_ledger
+from .ledger import LEDGER_NAME, Ledger, content_hash, read_ledger, write_ledger
 from .merge import Plan, plan_merge
 from .model import Event, Person, Problem
 from .progress import Progress
@@ -223,7 +223,10 @@ def run_extract(
     )
     ledger.keep_only(present)
     ledger.set_people(people_digest)
-    write_ledger(content, ledger)
+    if write_ledger(content, ledger) and ledger.moved_from:
+        new = display(content / LEDGER_NAME, content)
+        message = f"expected {new}, found this older ledger: moved to {new} (commit both)"
+        summary.problems.append(Problem(ledger.moved_from, message, warning=True))
     return summary
 
 
