@@ -255,7 +255,10 @@ def test_a_killed_worker_costs_only_the_unfinished_articles(content: Path):
     assert len(list((content / "events").rglob("*.yml"))) == 4
 
 
-def test_batches_merge_as_separate_runs_would(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_batches_merge_as_separate_runs_would(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+):
     import timeline.pipeline
 
     def run(batch: int) -> tuple[int, list[list[str]]]:
@@ -264,8 +267,8 @@ def test_batches_merge_as_separate_runs_would(tmp_path: Path, monkeypatch: pytes
         for name in "abcde":  # one contact reported five times, and another one
             write_article(content, name, TALKS, outlet=name.upper())
         write_article(content, "f", TALKS.replace("talks", "call"), outlet="F")
-        summary = extract(content)
-        assert summary.ok
+        summary = extract(content, jobs=jobs)
+        assert summary.ok and summary.read == 6
         events, problems = load_events(content / "events")
         assert not problems
         return summary.new, sorted([s.article or "" for s in e.sources] for e in events)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -100,17 +101,21 @@ def extract_one(job: tuple[str, str]) -> Extracted:
 
 
 def _extract_all(
-    jobs: list[tuple[str, str]], people: list[Person], workers: int, factory: Callable
+    rels: list[str], content: Path, people: list[Person], workers: int, factory: Callable
 ) -> Iterator[Extracted]:
-    if not jobs:
+    """Results in the order of `rels`; workers get a window of articles at a time, so finished
+    results never wait in memory for more than a window."""
+    jobs = ((str(content.parent / rel), str(content)) for rel in rels)
+    if workers <= 1 or len(rels) < 2:
+        if rels:
+            _init_worker(people, factory)
+            yield from map(extract_one, jobs)
         return
-    if workers <= 1 or len(jobs) < 2:
-        _init_worker(people, factory)
-        yield from map(extract_one, jobs)
-        return
-    chunk = max(1, len(jobs) // (workers * 8))
+    window = BATCH * workers
+    chunk = max(1, min(window, len(rels)) // (workers * 8))
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(people, factory)) as pool:
-        yield from pool.map(extract_one, jobs, chunksize=chunk)
+        while part := list(islice(jobs, window)):
+            yield from pool.map(extract_one, part, chunksize=chunk)
 
 
 def _to_extract(
@@ -244,9 +249,8 @@ def _extract_and_merge(
     progress = Progress(len(todo), stream)
     batch: list[Extracted] = []
     done = 0
-    jobs_list = [(str(content.parent / rel), str(content)) for rel in todo]
     try:
-        for result in _extract_all(jobs_list, people, jobs, factory):
+        for result in _extract_all(list(todo), content, people, jobs, factory):
             done += 1
             batch.append(result)
             summary.problems += result.problems
@@ -258,7 +262,7 @@ def _extract_and_merge(
     except BrokenProcessPool:  # a worker died (out of memory, killed): keep what is done
         message = "expected the extraction workers to finish, found one killed; run again"
         summary.problems.append(Problem("timeline extract", message))
-        summary.failed += len(jobs_list) - done
+        summary.failed += len(todo) - done
     progress.close()
     if batch:
         merger.merge(batch, todo)
