@@ -116,7 +116,7 @@ def test_the_store_index_offers_every_stored_event_a_found_one_can_match(stored,
     from timeline.store_index import StoreIndex
 
     stored = list({s.id: s for s in stored}.values())
-    index = StoreIndex()
+    index = StoreIndex(Path("events"))
     for event in stored:
         index.add(event, Path(f"events/{event.id}.yml"))
     offered = set(index.candidates(probes))

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Container
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .contentfs import display, read_text
-from .ledger_json import Article, Builder, Contact, position, to_text, wrong_shapes
+from .ledger_json import Article, Builder, Contact, position, to_chunks, to_text, wrong_shapes
 from .model import Event, Problem
-from .yamlio import YamlError, parse_text, write_atomic
+from .yamlio import YamlError, parse_text, write_chunks_atomic
 
 LEDGER_NAME = "ledger.json"
 OLD_LEDGER_NAME = "ledger.yml"  # read when there is no ledger.json; removed by the next write
@@ -65,7 +66,7 @@ class Ledger:
         self.changed |= self.events.get(event.id) != entry
         self.events[event.id] = entry
 
-    def deleted(self, present: set[str]) -> list[Event]:
+    def deleted(self, present: Container[str]) -> list[Event]:
         """Events the ledger knows that the store no longer has, as contacts to match."""
         return [
             Event(
@@ -173,7 +174,9 @@ def write_ledger(content: Path, ledger: Ledger) -> bool:
     """Write the ledger when it changed, and remove an older `ledger.yml`; True when either
     happened."""
     path, old = content / LEDGER_NAME, content / OLD_LEDGER_NAME
-    written = (ledger.changed or not path.exists()) and write_atomic(path, ledger.to_text())
+    written = (ledger.changed or not path.exists()) and write_chunks_atomic(
+        path, to_chunks(ledger.people, ledger.articles, ledger.events)
+    )
     if old.exists():
         old.unlink()
         return True

@@ -106,16 +106,22 @@ def _section(name: str, lines: Iterable[str]) -> Iterator[str]:
     yield "},\n" if separator == "\n" else "\n},\n"
 
 
+def to_chunks(
+    people: str, articles: dict[str, Article], events: dict[str, Contact]
+) -> Iterator[str]:
+    """The whole ledger a line at a time: one entry per line, keys sorted, newline at the end."""
+    yield "{\n"
+    yield _line("about", ABOUT) + ",\n"
+    yield from _section(
+        "articles", (_line(k, _article_json(articles[k])) for k in sorted(articles))
+    )
+    yield from _section("events", (_line(k, _contact_json(events[k])) for k in sorted(events)))
+    yield _line("people", people) + "\n}\n"
+
+
 def to_text(people: str, articles: dict[str, Article], events: dict[str, Contact]) -> str:
-    """The whole ledger, one entry per line, keys sorted, newline at the end."""
-    pieces = [
-        "{\n",
-        _line("about", ABOUT) + ",\n",
-        *_section("articles", (_line(k, _article_json(articles[k])) for k in sorted(articles))),
-        *_section("events", (_line(k, _contact_json(events[k])) for k in sorted(events))),
-        _line("people", people) + "\n}\n",
-    ]
-    return "".join(pieces)
+    """The whole ledger as one text (what `to_chunks` writes)."""
+    return "".join(to_chunks(people, articles, events))
 
 
 class Builder:

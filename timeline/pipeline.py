@@ -184,7 +184,7 @@ class Merger:
         index = self.index
         found = [e for r in results if r.events for e in r.events]
         stored = index.load(index.candidates(found), self.content)
-        deleted = self.ledger.deleted(index.present)
+        deleted = self.ledger.deleted(index)
         taken = set(index.files) | index.blocked
         plan = plan_merge(stored, deleted, found, index.blocked, taken)
         failed = _apply(plan, index, self.content, self.summary) | plan.deferred

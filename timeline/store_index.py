@@ -15,13 +15,16 @@ from pathlib import Path
 
 from .check_events import date_span
 from .model import Event, Problem
+from .naming import event_path
 from .store import iter_store, read_event_file
 
 Contact = tuple[int, int, str]  # first day and last day (ordinals), event id
 
 
-def _people(event: Event) -> tuple[frozenset[str], frozenset[str]]:
-    return frozenset(map(sys.intern, event.us)), frozenset(map(sys.intern, event.china))
+def _people(event: Event) -> str:
+    """The people of both sides as one short text (two frozensets would cost 500 bytes).
+    Odd ids may make two groups share a text: that only offers `merge` more to check."""
+    return sys.intern(",".join(sorted(set(event.us))) + "|" + ",".join(sorted(set(event.china))))
 
 
 def _days(event: Event) -> tuple[int, int] | None:
@@ -37,23 +40,28 @@ def _days(event: Event) -> tuple[int, int] | None:
 class StoreIndex:
     """The store's events by their people, the files they are in, and what cannot be read."""
 
-    contacts: dict[tuple, list[Contact]] = field(default_factory=lambda: defaultdict(list))
-    files: dict[str, str] = field(default_factory=dict)  # event id -> its file, as text
+    events_dir: Path
+    contacts: dict[str, list[Contact]] = field(default_factory=lambda: defaultdict(list))
+    files: dict[str, str | None] = field(default_factory=dict)  # id -> its file, None: usual
     blocked: set[str] = field(default_factory=set)  # names of files that cannot be read
-    present: set[str] = field(default_factory=set)  # ids and file names in the store
+    others: set[str] = field(default_factory=set)  # names of files that differ from their id
 
     def add(self, event: Event, path: Path) -> None:
-        event_id = sys.intern(event.id)  # one string for the id in all four places
-        self.files[event_id] = str(path)
-        self.present.add(event_id)
+        event_id = sys.intern(event.id)  # one string for the id in every place
+        usual = path == self.events_dir / event_path(event_id)
+        self.files[event_id] = None if usual else str(path)
         if path.stem != event_id:
-            self.present.add(path.stem)
+            self.others.add(path.stem)
         days = _days(event)
         if days is not None:
             self.contacts[_people(event)].append((*days, event_id))
 
+    def __contains__(self, name: object) -> bool:
+        """An id or file name in the store (read or not)."""
+        return name in self.files or name in self.others or name in self.blocked
+
     def path_of(self, event_id: str) -> Path:
-        return Path(self.files[event_id])
+        return Path(self.files[event_id] or self.events_dir / event_path(event_id))
 
     def candidates(self, found: Iterable[Event]) -> list[str]:
         """Ids of stored events with the same people as a found one and days within a day
@@ -80,13 +88,12 @@ class StoreIndex:
 
 def read_index(content: Path, problems: list[Problem]) -> StoreIndex:
     """Index every file of the store; each file's problems are added to `problems`."""
-    index = StoreIndex()
+    index = StoreIndex(content / "events")
     for file in iter_store(content, problems):
         problems.extend(file.problems)
         event = file.event
         if event is None:
             index.blocked.add(file.path.stem)
-            index.present.add(file.path.stem)
         else:
             index.add(event, file.path)
     return index

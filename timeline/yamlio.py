@@ -9,9 +9,10 @@ the line and column of every key and value so problems can point at them.
 from __future__ import annotations
 
 import datetime as dt
+import filecmp
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -193,6 +194,26 @@ def as_day(value: str) -> dt.date | str:
         return dt.date.fromisoformat(value) if len(value) == 10 else value
     except ValueError:
         return value
+
+
+def write_chunks_atomic(path: Path, chunks: Iterable[str]) -> bool:
+    """`write_atomic` for a text given in pieces, never held whole: written to a temporary
+    file, compared with the old file, then renamed over it (or dropped when the same)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.writelines(chunks)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.is_file() and filecmp.cmp(tmp, path, shallow=False):
+            Path(tmp).unlink()
+            return False
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
 
 
 def write_atomic(path: Path, text: str) -> bool:
