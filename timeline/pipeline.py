@@ -179,15 +179,12 @@ class Merger:
     index: StoreIndex | None = None
 
     def merge(self, results: list[Extracted], todo: dict[str, str]) -> None:
-        if self.index is None:  # the store is read once, when there is something to merge
-            self.index = read_index(self.content, self.summary.problems)
-        index = self.index
         found = [e for r in results if r.events for e in r.events]
-        stored = index.load(index.candidates(found), self.content)
-        deleted = self.ledger.deleted(index)
-        taken = set(index.files) | index.blocked
-        plan = plan_merge(stored, deleted, found, index.blocked, taken)
-        failed = _apply(plan, index, self.content, self.summary) | plan.deferred
+        plan, stored = self.plan(found) if found else (Plan(), [])
+        failed = plan.deferred
+        if found:
+            assert self.index is not None
+            failed |= _apply(plan, self.index, self.content, self.summary)
         for article in sorted(plan.deferred):
             message = "not recorded: an event file it maps to cannot be read; fix it and run again"
             self.summary.problems.append(Problem(article, message))
@@ -200,6 +197,17 @@ class Merger:
             for event_id in ids:
                 if event_id in known:
                     self.ledger.remember(known[event_id])
+
+    def plan(self, found: list[Event]) -> tuple[Plan, list[Event]]:
+        """The merge of `found` into the store, and the stored events it looked at. The store
+        is read (indexed) once, the first time there is something to merge."""
+        if self.index is None:
+            self.index = read_index(self.content, self.summary.problems)
+        index = self.index
+        stored = index.load(index.candidates(found), self.content)
+        deleted = self.ledger.deleted(index)
+        taken = set(index.files) | index.blocked
+        return plan_merge(stored, deleted, found, index.blocked, taken), stored
 
 
 def run_extract(

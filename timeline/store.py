@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +51,12 @@ def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
+def _shared(value: str | None) -> str | None:
+    """One string object for a value many events repeat (kinds, days, people, outlets):
+    the YAML reader makes a new one in every file, about 55 bytes each at 10,000 events."""
+    return None if value is None else sys.intern(value)
+
+
 def source_to_dict(source: Source) -> dict:
     data = {}
     for key in SOURCE_KEYS:
@@ -62,10 +69,11 @@ def source_to_dict(source: Source) -> dict:
 
 def source_from_dict(data: dict) -> Source:
     values = {k: data.get(k) for k in SOURCE_KEYS}
-    values["published"] = _iso(values["published"])
-    for key in ("article", "outlet", "url", "language", "record", "quote", "date_text"):
+    values["published"] = _shared(_iso(values["published"]))
+    for key in ("article", "url", "record", "quote", "date_text"):
         values[key] = _text(values[key])
-    values["date_basis"] = _text(values["date_basis"])
+    for key in ("outlet", "language", "date_basis"):
+        values[key] = _shared(_text(values[key]))
     confidence = values["confidence"]
     values["confidence"] = confidence if isinstance(confidence, (int, float)) else None
     values["outlet"] = values["outlet"] or ""
@@ -96,7 +104,7 @@ def event_to_dict(event: Event) -> dict:
 
 
 def _strings(value: object) -> list[str]:
-    return [str(v) for v in value] if isinstance(value, list) else []
+    return [sys.intern(str(v)) for v in value] if isinstance(value, list) else []
 
 
 def event_from_dict(data: dict, path: str | None = None) -> Event:
@@ -107,15 +115,15 @@ def event_from_dict(data: dict, path: str | None = None) -> Event:
     return Event(
         id=str(data["id"]),
         title=str(data.get("title") or ""),
-        date=_iso(data.get("date")) or "",
-        end_date=_iso(data.get("end_date")),
-        precision=str(data.get("precision") or "day"),
-        kind=str(data.get("kind") or "other"),
-        status=str(data.get("status") or "happened"),
-        review=str(data.get("review") or "draft"),
+        date=sys.intern(_iso(data.get("date")) or ""),
+        end_date=_shared(_iso(data.get("end_date"))),
+        precision=sys.intern(str(data.get("precision") or "day")),
+        kind=sys.intern(str(data.get("kind") or "other")),
+        status=sys.intern(str(data.get("status") or "happened")),
+        review=sys.intern(str(data.get("review") or "draft")),
         us=_strings(participants.get("us")),
         china=_strings(participants.get("china")),
-        location=_text(data.get("location")),
+        location=_shared(_text(data.get("location"))),
         summary=str(data.get("summary") or ""),
         sources=[source_from_dict(s) for s in sources if isinstance(s, dict)]
         if isinstance(sources, list)
