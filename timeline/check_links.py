@@ -1,34 +1,39 @@
 """Checks between event files (ids, people, articles, part_of, duplicates) over small facts.
 
-Each file is reduced to its `LinkFacts` as it is read, so checking a store of any size keeps
-only a few hundred bytes an event, never the files' mappings; the file's positions are found
-again only for the few that have a problem.
+What one file says about other things (people, articles, the date) is checked as the file is
+read (`check_event_refs`); for the checks across files each file is reduced to its
+`LinkFacts`, a few short texts, so checking a store of any size never keeps the files'
+mappings. A file's positions are found again only when it has a problem.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from pathlib import Path
 
 from .check_events import PERSON_FORM, SIDE_COUNTRY, Reporter, date_span, date_text
 from .model import Person, Problem
 from .store import EventFile
+from .yamlio import Positions
 
 
-@dataclass
+@dataclass(slots=True)
 class LinkFacts:
-    """What the checks between files need from one event file."""
+    """What the checks across files need of one file."""
 
-    file: EventFile  # without its mapping: it only gives positions for a problem
+    path: str
+    rel: str
+    positions: Positions | None  # known when the file is not on disk yet (`timeline new`)
     id: str | None = None
-    nobody: bool = False  # both sides are lists, and both are empty
-    people: list[tuple[tuple, str]] = field(default_factory=list)  # (path, person id)
-    articles: list[tuple[tuple, str]] = field(default_factory=list)  # (path, cited article)
     part_of: str | None = None
-    starts: dt.date | None = None
-    happened: bool = False
-    contact: tuple | None = None
+    contact: tuple | None = None  # people, day, kind and place, for likely duplicates
+
+    def file(self) -> EventFile:
+        """The file, without its mapping: enough to find positions for a problem."""
+        return EventFile(Path(self.path), self.rel, None, self.positions)
 
 
 def _people(data: dict) -> tuple[bool, list[tuple[tuple, str]]]:
@@ -67,35 +72,26 @@ def _contact_key(data: dict) -> tuple | None:
     if not all(isinstance(s, list) and all(isinstance(p, str) for p in s) for s in sides):
         return None
     place = data.get("location")
-    return (*(tuple(sorted(s)) for s in sides), str(data.get("date")), kind, str(place))
+    words = (str(data.get("date")), kind, str(place))
+    return (*(tuple(sorted(map(sys.intern, s))) for s in sides), *map(sys.intern, words))
 
 
 def link_facts(file: EventFile) -> LinkFacts:
-    """The facts of one file; the file kept in them has its mapping dropped."""
-    light = EventFile(file.path, file.rel, None, file.known_positions)
+    facts = LinkFacts(str(file.path), file.rel, file.known_positions)
     data = file.data
-    if data is None:
-        return LinkFacts(light)
-    event_id, part_of = data.get("id"), data.get("part_of")
-    span = date_span(date_text(data.get("date")) or "")
-    nobody, people = _people(data)
-    return LinkFacts(
-        light,
-        id=event_id if isinstance(event_id, str) else None,
-        nobody=nobody,
-        people=people,
-        articles=_articles(data),
-        part_of=part_of if isinstance(part_of, str) else None,
-        starts=span[0] if span else None,
-        happened=data.get("status") == "happened",
-        contact=_contact_key(data),
-    )
+    if data is not None:
+        event_id, part_of = data.get("id"), data.get("part_of")
+        facts.id = event_id if isinstance(event_id, str) else None
+        facts.part_of = part_of if isinstance(part_of, str) else None
+        facts.contact = _contact_key(data)
+    return facts
 
 
-def _person_problems(facts: LinkFacts, people: dict[str, Person], report: Reporter) -> None:
-    if facts.nobody:
+def _person_problems(data: dict, people: dict[str, Person], report: Reporter) -> None:
+    nobody, found = _people(data)
+    if nobody:
         report.add(("participants",), "expected at least one person on either side, found none")
-    for path, pid in facts.people:
+    for path, pid in found:
         country, name = SIDE_COUNTRY[path[1]]
         person = people.get(pid)
         if person is None:
@@ -108,38 +104,51 @@ def _person_problems(facts: LinkFacts, people: dict[str, Person], report: Report
             )
 
 
-def check_event_links(
-    facts: Iterable[LinkFacts],
+def check_event_refs(
+    file: EventFile,
     people: dict[str, Person],
     article_exists: Callable[[str], bool],
     today: dt.date,
 ) -> list[Problem]:
-    """Problems between files: ids, people, articles, part_of; and suspicious contacts."""
+    """What one file says of the registry, the articles and the calendar."""
+    data = file.data
+    if data is None:
+        return []
+    report = Reporter(file)
+    _person_problems(data, people, report)
+    for path, article in _articles(data):
+        if not article_exists(article):
+            report.add(
+                path, f"expected an article in content/articles/, found {article!r} (no such file)"
+            )
+    span = date_span(date_text(data.get("date")) or "")
+    if span and data.get("status") == "happened" and span[0] > today:
+        report.add(("status",), "expected 'planned' for a date after today, found 'happened'", True)
+    return report.problems
+
+
+def check_event_links(facts: Iterable[LinkFacts]) -> list[Problem]:
+    """Problems across files: ids used twice, part_of, and likely duplicate contacts."""
     facts = list(facts)
     first_with_id: dict[str, str] = {}
     for one in facts:
         if one.id is not None:
-            first_with_id.setdefault(one.id, one.file.rel)
+            first_with_id.setdefault(one.id, one.rel)
     problems: list[Problem] = []
     for one in facts:
-        report = Reporter(one.file)
-        if one.id is not None and first_with_id[one.id] != one.file.rel:
+        twice = one.id is not None and first_with_id[one.id] != one.rel
+        unknown = one.part_of is not None and (
+            one.part_of not in first_with_id or one.part_of == one.id
+        )
+        if not (twice or unknown):
+            continue
+        report = Reporter(one.file())
+        if twice:
             report.add(
                 ("id",), f"expected a unique id, found {one.id!r} also in {first_with_id[one.id]}"
             )
-        _person_problems(one, people, report)
-        for path, article in one.articles:
-            if not article_exists(article):
-                report.add(
-                    path,
-                    f"expected an article in content/articles/, found {article!r} (no such file)",
-                )
-        if one.part_of is not None and (one.part_of not in first_with_id or one.part_of == one.id):
+        if unknown:
             report.add(("part_of",), f"expected the id of another event, found {one.part_of!r}")
-        if one.starts and one.happened and one.starts > today:
-            report.add(
-                ("status",), "expected 'planned' for a date after today, found 'happened'", True
-            )
         problems.extend(report.problems)
     return problems + _possible_duplicates(facts)
 
@@ -152,7 +161,7 @@ def _possible_duplicates(facts: list[LinkFacts]) -> list[Problem]:
         if one.contact is None:
             continue
         if one.contact in seen:
-            report = Reporter(one.file)
+            report = Reporter(one.file())
             report.add(
                 ("id",),
                 f"expected a contact not already in {seen[one.contact]}, found the same one",
@@ -160,5 +169,5 @@ def _possible_duplicates(facts: list[LinkFacts]) -> list[Problem]:
             )
             problems.extend(report.problems)
         else:
-            seen[one.contact] = one.file.rel
+            seen[one.contact] = one.rel
     return problems
