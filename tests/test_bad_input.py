@@ -84,7 +84,7 @@ def test_bad_article_costs_only_itself(content: Path, kind: str):
     assert (summary.failed, summary.new) == (1, 1)
     assert [p.path for p in summary.problems] == ["content/articles/bad.md"]
     assert set(before.items()) <= set(snapshot(content / "events").items())
-    ledger = (content / "ledger.yml").read_text(encoding="utf-8")
+    ledger = (content / "ledger.json").read_text(encoding="utf-8")
     assert "bad.md" not in ledger and "other.md" in ledger  # retried next run
     assert [p.path for p in check_content(content).problems] == ["content/articles/bad.md"]
 
@@ -135,12 +135,14 @@ def test_the_writer_refuses_ids_that_leave_the_store(tmp_path: Path, bad_id: str
 
 
 def test_a_conflicted_ledger_is_reported_and_extract_writes_nothing(content: Path):
-    ledger = content / "ledger.yml"
-    text = ledger.read_text(encoding="utf-8")
-    ledger.write_text("<<<<<<< HEAD\n" + text + "=======\n>>>>>>> other\n", encoding="utf-8")
+    ledger = content / "ledger.json"
+    lines = ledger.read_text(encoding="utf-8").splitlines(keepends=True)
+    ours, theirs = lines[3], lines[3].replace('"sha256": "', '"sha256": "0')
+    conflicted = [*lines[:3], "<<<<<<< HEAD\n", ours, "=======\n", theirs, ">>>>>>> b\n"]
+    ledger.write_text("".join(conflicted + lines[4:]), encoding="utf-8")
     assert [str(p) for p in check_content(content).problems] == [
-        "content/ledger.yml:4:1: expected valid YAML, found did not find expected <document "
-        "start> (a merge conflict? see README, 'The ledger')"
+        "content/ledger.json:4:1: expected valid JSON (expecting property name enclosed in "
+        "double quotes), found '<<<<<<< HEAD' (a merge conflict? see README, 'The ledger')"
     ]
     write_article(content, "new", TALKS.replace("06-18", "06-25"))
     before = snapshot(content)

@@ -114,7 +114,7 @@ def test_extract_names_every_bad_file_writes_the_good_and_changes_nothing_else(p
     named = named_files(result.stderr)
     assert sorted(named) == sorted(broken), result.stderr  # each bad file, once, none other
     after = snapshot(project / "content")
-    changed = [p for p in before if p != "ledger.yml" and after.get(p) != before[p]]
+    changed = [p for p in before if p != "ledger.json" and after.get(p) != before[p]]
     assert changed == [], "files already in content/ changed or vanished"
     new = {p: parse_yaml(after[p].decode("utf-8")) for p in after.keys() - before.keys()}
     assert all(p.startswith("events/") for p in new), sorted(new)

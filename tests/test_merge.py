@@ -106,3 +106,21 @@ def test_the_day_index_finds_what_a_full_scan_finds(stored, probe):
     hits = [s for s in stored if same_contact(s, probe)]
     expected = min(hits, key=lambda s: s.id) if hits else None
     assert _stored_index(stored).match(probe) is expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(stored_events(), max_size=12), st.lists(stored_events(), min_size=1, max_size=3))
+def test_the_store_index_offers_every_stored_event_a_found_one_can_match(stored, probes):
+    from pathlib import Path
+
+    from timeline.store_index import StoreIndex
+
+    stored = list({s.id: s for s in stored}.values())
+    index = StoreIndex(Path("events"))
+    for event in stored:
+        index.add(event, Path(f"events/{event.id}.yml"))
+    offered = set(index.candidates(probes))
+    assert {s.id for s in stored for p in probes if same_contact(s, p)} <= offered
+    for event_id in offered:  # and nothing with other people or far-off days
+        event = next(s for s in stored if s.id == event_id)
+        assert any(sorted(event.people) == sorted(p.people) for p in probes)

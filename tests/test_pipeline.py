@@ -253,3 +253,26 @@ def test_a_killed_worker_costs_only_the_unfinished_articles(content: Path):
     again = run_extract(content, stream=io.StringIO(), factory=LineExtractor)
     assert again.ok and again.new + summary.new == 4
     assert len(list((content / "events").rglob("*.yml"))) == 4
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_batches_merge_as_separate_runs_would(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+):
+    import timeline.pipeline
+
+    def run(batch: int) -> tuple[int, list[list[str]]]:
+        monkeypatch.setattr(timeline.pipeline, "BATCH", batch)
+        content = make_content(tmp_path / f"batch{batch}")
+        for name in "abcde":  # one contact reported five times, and another one
+            write_article(content, name, TALKS, outlet=name.upper())
+        write_article(content, "f", TALKS.replace("talks", "call"), outlet="F")
+        summary = extract(content, jobs=jobs)
+        assert summary.ok and summary.read == 6
+        events, problems = load_events(content / "events")
+        assert not problems
+        return summary.new, sorted([s.article or "" for s in e.sources] for e in events)
+
+    whole = run(500)
+    assert whole[0] == 2 and sorted(len(s) for s in whole[1]) == [1, 5]
+    assert run(2) == whole  # a batch boundary inside the five reports changes nothing

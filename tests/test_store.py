@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,23 @@ def test_long_text_is_never_wrapped():
     event.sources[0].quote = " ".join(["слово"] * 2000)
     text = render_event(event)
     assert "  quote: " + " ".join(["слово"] * 2000) + "\n" in text
+
+
+def test_a_text_written_in_pieces_is_atomic_and_unchanged_files_are_left_alone(tmp_path: Path):
+    from timeline.yamlio import write_chunks_atomic
+
+    path = tmp_path / "ledger.json"
+    assert write_chunks_atomic(path, ["{\n", '"a": 1', "\n}\n"]) is True
+    assert path.read_text("utf-8") == '{\n"a": 1\n}\n'
+    stamp = path.stat().st_mtime_ns
+    assert write_chunks_atomic(path, ["{\n", '"a": 1\n}\n']) is False  # same bytes
+    assert path.stat().st_mtime_ns == stamp
+
+    def broken() -> Iterator[str]:
+        yield "{\n"
+        raise KeyboardInterrupt  # killed half-way through the pieces
+
+    with pytest.raises(KeyboardInterrupt):
+        write_chunks_atomic(path, broken())
+    assert path.read_text("utf-8") == '{\n"a": 1\n}\n'
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ledger.json"]

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .check_articles import check_articles
-from .check_events import check_event_file, check_event_links
+from .check_events import check_event_file
+from .check_links import check_event_links, check_event_refs, link_facts
 from .check_people import check_people
 from .ledger import read_ledger
 from .model import Event, Person, Problem
-from .store import read_store
+from .store import iter_store
 
 
 @dataclass
@@ -40,18 +41,22 @@ def check_content(content: Path, today: dt.date | None = None) -> Checked:
     articles, problems = check_articles(content)
     people, people_problems = check_people(content / "people.yml", content)
     problems += people_problems
-    files, store_problems = read_store(content)
-    problems += store_problems + read_ledger(content)[1]
-    for file in files:
-        problems += check_event_file(file)
+    problems += read_ledger(content)[1]
     by_id = {p.id: p for p in people}
     today = today or dt.date.today()
 
     def article_exists(cited: str) -> bool:  # the file, even if refused for its name
         return cited in articles or (content.parent / cited).is_file()
 
-    problems += check_event_links(files, by_id, article_exists, today)
-    events = [e for e in (f.event for f in files) if e is not None]
+    facts, events = [], []
+    for file in iter_store(content, problems):
+        problems += check_event_file(file)
+        problems += check_event_refs(file, by_id, article_exists, today)
+        facts.append(link_facts(file))
+        event = file.event
+        if event is not None:
+            events.append(event)
+    problems += check_event_links(facts)
     order = sorted(problems, key=lambda p: (p.path, p.line or 0, p.column or 0, p.field or ""))
     return Checked(events, people, order)
 

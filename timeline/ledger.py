@@ -1,27 +1,30 @@
-"""The extraction ledger, `content/ledger.yml`: which article (by content hash) gave which events.
+"""The extraction ledger, `content/ledger.json`: which article (by content hash) gave which events.
 
 It makes runs cheap (an unchanged article is skipped) and deletions stick: an event the ledger
 knows but the store no longer has was deleted by an editor, and the same contact is not
-written again. Written sorted and atomically, so it only changes when something did.
+written again. Written sorted and atomically, one entry per line (timeline/ledger_json.py), so
+it only changes when something did. A project whose ledger is still the older
+`content/ledger.yml` is read from that, and the next write moves it to `ledger.json`.
 """
 
 from __future__ import annotations
 
 import hashlib
-import textwrap
+import json
+from collections.abc import Container
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .contentfs import display, read_text
+from .ledger_json import Article, Builder, Contact, position, to_chunks, to_text, wrong_shapes
 from .model import Event, Problem
-from .yamlio import YamlError, dump_yaml, parse_text, write_atomic
+from .yamlio import YamlError, parse_text, write_chunks_atomic
 
-LEDGER_NAME = "ledger.yml"
-HEADER = (
-    "# Written by `timeline extract`; do not edit. Which article (by content hash) gave which\n"
-    "# events, so unchanged articles are skipped and deleted events stay deleted.\n"
-)
+LEDGER_NAME = "ledger.json"
+OLD_LEDGER_NAME = "ledger.yml"  # read when there is no ledger.json; removed by the next write
 MAX_LEDGER_BYTES = 200_000_000
+CONFLICT_HINT = "(a merge conflict? see README, 'The ledger')"
+UNREAD = object()  # what a file that does not parse holds
 
 
 def content_hash(data: bytes) -> str:
@@ -33,16 +36,17 @@ class Ledger:
     """Articles read (path -> hash and event ids) and what each produced event looked like."""
 
     people: str = ""
-    articles: dict[str, dict] = field(default_factory=dict)
-    events: dict[str, dict] = field(default_factory=dict)
+    articles: dict[str, Article] = field(default_factory=dict)
+    events: dict[str, Contact] = field(default_factory=dict)
     changed: bool = field(default=True, compare=False)
+    moved_from: str | None = field(default=None, compare=False)  # read from ledger.yml
 
     def unchanged(self, article: str, digest: str) -> bool:
         entry = self.articles.get(article)
-        return entry is not None and entry.get("sha256") == digest
+        return entry is not None and entry.sha256.hex() == digest
 
     def record(self, article: str, digest: str, event_ids: list[str]) -> None:
-        entry = {"sha256": digest, "events": sorted(set(event_ids))}
+        entry = Article(bytes.fromhex(digest), tuple(sorted(set(event_ids))))
         self.changed |= self.articles.get(article) != entry
         self.articles[article] = entry
 
@@ -58,97 +62,122 @@ class Ledger:
 
     def remember(self, event: Event) -> None:
         """Keep the event's contact (date, kind, people) to recognise it after a deletion."""
-        entry = {
-            "date": event.date,
-            "end_date": event.end_date,
-            "kind": event.kind,
-            "us": list(event.us),
-            "china": list(event.china),
-        }
-        entry = {k: v for k, v in entry.items() if v is not None}
+        entry = Contact(event.date, event.end_date, event.kind, tuple(event.us), tuple(event.china))
         self.changed |= self.events.get(event.id) != entry
         self.events[event.id] = entry
 
-    def deleted(self, present: set[str]) -> list[Event]:
+    def deleted(self, present: Container[str]) -> list[Event]:
         """Events the ledger knows that the store no longer has, as contacts to match."""
         return [
             Event(
                 id=event_id,
                 title="",
-                date=str(data.get("date") or ""),
-                end_date=data.get("end_date"),
-                kind=str(data.get("kind") or "other"),
-                us=[str(p) for p in data.get("us") or []],
-                china=[str(p) for p in data.get("china") or []],
+                date=contact.date,
+                end_date=contact.end_date,
+                kind=contact.kind,
+                us=list(contact.us),
+                china=list(contact.china),
             )
-            for event_id, data in self.events.items()
+            for event_id, contact in self.events.items()
             if event_id not in present
         ]
 
     def to_text(self) -> str:
-        """The YAML of the whole ledger, dumped one entry at a time: the same text as one
-        `dump_yaml` of it all, without a YAML node for every scalar of a large ledger at once
-        (at 10,000 articles that was 60 MB on top of the run)."""
-        return (
-            HEADER
-            + dump_yaml({"people": self.people})
-            + _dump_section("articles", self.articles)
-            + _dump_section("events", self.events)
-        )
+        """The JSON text of the ledger: one entry per line, keys sorted."""
+        return to_text(self.people, self.articles, self.events)
 
 
-def _dump_section(name: str, entries: dict[str, dict]) -> str:
-    """`name:` and its entries sorted by key, each dumped alone and indented as nested."""
-    if not entries:
-        return dump_yaml({name: {}})
-    parts = [f"{name}:\n"]
-    for key, value in sorted(entries.items()):
-        parts.append(textwrap.indent(dump_yaml({key: value}), "  "))
-    return "".join(parts)
+def _json_data(text: str, rel: str) -> tuple[object, list[Problem]]:
+    builder = Builder()
+    try:
+        data = json.loads(text, object_pairs_hook=builder)
+    except json.JSONDecodeError as err:
+        rest = text[err.pos :].split("\n", 1)[0][:40]
+        what = repr(rest) if rest else "the end of the line"
+        what = "the end of the file" if err.pos >= len(text) else what
+        message = f"expected valid JSON ({err.msg[0].lower()}{err.msg[1:]}), found {what}"
+        return UNREAD, [
+            Problem(rel, f"{message} {CONFLICT_HINT}", line=err.lineno, column=err.colno)
+        ]
+    except RecursionError:
+        return UNREAD, [Problem(rel, "expected a ledger, found JSON nested too deep to read")]
+    problems = []
+    for key in builder.duplicates:
+        line, column = position(text, key, nth=2)
+        message = f"expected each key once, found {json.dumps(key)} again {CONFLICT_HINT}"
+        problems.append(Problem(rel, message, line=line or None, column=column or None))
+    return data, problems
 
 
-def _valid(data: object) -> bool:
-    if not isinstance(data, dict):
-        return False
-    articles, events = data.get("articles") or {}, data.get("events") or {}
-    return (
-        isinstance(articles, dict)
-        and isinstance(events, dict)
-        and all(isinstance(v, dict) and isinstance(v.get("sha256"), str) for v in articles.values())
-        and all(isinstance(v, dict) for v in events.values())
-    )
-
-
-def read_ledger(content: Path) -> tuple[Ledger | None, list[Problem]]:
-    """The ledger (empty when there is none yet), or None and why it cannot be trusted."""
-    path = content / LEDGER_NAME
-    if not path.exists():
-        return Ledger(), []
-    rel = display(path, content)
-    text, problems = read_text(path, rel, MAX_LEDGER_BYTES)
-    if text is None:
-        return None, problems
+def _yaml_data(text: str, rel: str) -> tuple[object, list[Problem]]:
     try:
         data = parse_text(text, limit=50_000_000)
     except YamlError as err:
-        message = f"{err.message} (a merge conflict? see README, 'The ledger')"
-        return None, [Problem(rel, message, line=err.line, column=err.column)]
-    if not _valid(data):
-        return None, [
-            Problem(rel, "expected a ledger written by `timeline extract`, found other data")
+        return UNREAD, [
+            Problem(rel, f"{err.message} {CONFLICT_HINT}", line=err.line, column=err.column)
         ]
+    builder = Builder()
+    for section in ("articles", "events"):
+        entries = data.get(section) if isinstance(data, dict) else None
+        if isinstance(entries, dict):
+            make = builder.article if section == "articles" else builder.contact
+            data[section] = {k: make(v) if isinstance(v, dict) else v for k, v in entries.items()}
+    return data, []
+
+
+def _shape_problems(data: object, text: str, rel: str, located: bool) -> list[Problem]:
+    problems = []
+    for wrong in wrong_shapes(data):
+        name = wrong.key if wrong.section is None else f"{wrong.section}[{json.dumps(wrong.key)}]"
+        line, column = (0, 0) if not located else (1, 1)
+        if located and wrong.key is not None:
+            line, column = position(text, wrong.key, wrong.section)
+        problems.append(Problem(rel, wrong.message, name, line or None, column or None))
+    return problems
+
+
+def read_ledger(content: Path) -> tuple[Ledger | None, list[Problem]]:
+    """The ledger (empty when there is none yet), or None and why it cannot be trusted.
+
+    `ledger.json` when it exists, else the older `ledger.yml`; a `ledger.yml` beside a
+    `ledger.json` is not read, and is reported (a warning) until `timeline extract` removes it.
+    """
+    path, old = content / LEDGER_NAME, content / OLD_LEDGER_NAME
+    notes = []
+    if path.exists() and old.exists():
+        message = (
+            f"expected only {display(path, content)}, found this older ledger beside it: "
+            "it is not read; `timeline extract` removes it"
+        )
+        notes.append(Problem(display(old, content), message, warning=True))
+    elif not path.exists():
+        if not old.exists():
+            return Ledger(), []
+        path = old
+    rel = display(path, content)
+    text, problems = read_text(path, rel, MAX_LEDGER_BYTES)
+    if text is None:
+        return None, problems + notes
+    is_json = path.name == LEDGER_NAME
+    data, problems = (_json_data if is_json else _yaml_data)(text, rel)
+    if data is not UNREAD:
+        problems += _shape_problems(data, text, rel, is_json)
+    if problems:
+        return None, problems + notes
     assert isinstance(data, dict)
-    return Ledger(
-        str(data.get("people") or ""),
-        dict(data.get("articles") or {}),
-        dict(data.get("events") or {}),
-        changed=False,
-    ), []
+    ledger = Ledger(data["people"], data["articles"], data["events"], changed=not is_json)
+    ledger.moved_from = None if is_json else rel
+    return ledger, notes
 
 
 def write_ledger(content: Path, ledger: Ledger) -> bool:
-    """Write the ledger when it changed; True when the file was written."""
-    path = content / LEDGER_NAME
-    if not ledger.changed and path.exists():
-        return False
-    return write_atomic(path, ledger.to_text())
+    """Write the ledger when it changed, and remove an older `ledger.yml`; True when either
+    happened."""
+    path, old = content / LEDGER_NAME, content / OLD_LEDGER_NAME
+    written = (ledger.changed or not path.exists()) and write_chunks_atomic(
+        path, to_chunks(ledger.people, ledger.articles, ledger.events)
+    )
+    if old.exists():
+        old.unlink()
+        return True
+    return written

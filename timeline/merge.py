@@ -181,9 +181,14 @@ def _new_event(cluster: list[Event], taken: set[str]) -> Event:
 
 
 def plan_merge(
-    stored: list[Event], deleted: list[Event], found: list[Event], blocked: set[str]
+    stored: list[Event],
+    deleted: list[Event],
+    found: list[Event],
+    blocked: set[str],
+    taken: set[str] | frozenset[str] = frozenset(),
 ) -> Plan:
-    """Decide what a run writes. `blocked`: ids of files that exist but cannot be read."""
+    """Decide what a run writes. `blocked`: ids of files that exist but cannot be read;
+    `taken`: ids in use besides those of `stored` (when only part of the store is given)."""
     plan = Plan()
     store, tombs = _stored_index(stored), _stored_index(deleted)
     unmatched = []
@@ -199,7 +204,7 @@ def plan_merge(
             plan.dropped += 1
         else:
             unmatched.append(event)
-    taken = {e.id for e in stored} | {e.id for e in deleted}
+    taken = set(taken) | {e.id for e in stored} | {e.id for e in deleted}
     for cluster in _clusters(unmatched):
         if cluster[0].id in blocked:
             plan.deferred.update(_article(e) for e in cluster)

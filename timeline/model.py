@@ -59,7 +59,7 @@ class Article:
     published_inferred: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Source:
     """Where an event was found: the article, its sentence, and how the date was read."""
 
@@ -79,7 +79,7 @@ class Source:
         return (self.article or self.record or self.url or "", self.quote or "")
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
     """One diplomatic contact. `date` is ISO text: YYYY-MM-DD, YYYY-MM or YYYY."""
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -19,15 +20,20 @@ from .articles import read_article
 from .check_articles import check_article
 from .check_people import check_people
 from .contentfs import display, walk
-from .ledger import Ledger, content_hash, read_ledger, write_ledger
+from .ledger import LEDGER_NAME, Ledger, content_hash, read_ledger, write_ledger
 from .merge import Plan, plan_merge
 from .model import Event, Person, Problem
 from .progress import Progress
-from .store import EventFile, UnsafePathError, read_store, safe_event_path, write_event
+from .store import UnsafePathError, safe_event_path, write_event
 from .store_edit import add_sources
+from .store_index import StoreIndex, read_index
 from .yamlio import YamlError
 
 _extractor = None  # one per process, built once: the registry is compiled once
+# Articles merged at a time: memory stays that of one batch, whatever the corpus. A contact
+# reported in two batches is merged as over two runs: the first creates it, the second adds
+# its source (`merge` decides in a fixed order within a batch; batches follow file order).
+BATCH = 500
 
 
 @dataclass
@@ -95,23 +101,27 @@ def extract_one(job: tuple[str, str]) -> Extracted:
 
 
 def _extract_all(
-    jobs: list[tuple[str, str]], people: list[Person], workers: int, factory: Callable
+    rels: list[str], content: Path, people: list[Person], workers: int, factory: Callable
 ) -> Iterator[Extracted]:
-    if not jobs:
+    """Results in the order of `rels`; workers get a window of articles at a time, so finished
+    results never wait in memory for more than a window."""
+    jobs = ((str(content.parent / rel), str(content)) for rel in rels)
+    if workers <= 1 or len(rels) < 2:
+        if rels:
+            _init_worker(people, factory)
+            yield from map(extract_one, jobs)
         return
-    if workers <= 1 or len(jobs) < 2:
-        _init_worker(people, factory)
-        yield from map(extract_one, jobs)
-        return
-    chunk = max(1, len(jobs) // (workers * 8))
+    window = BATCH * workers
+    chunk = max(1, min(window, len(rels)) // (workers * 8))
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(people, factory)) as pool:
-        yield from pool.map(extract_one, jobs, chunksize=chunk)
+        while part := list(islice(jobs, window)):
+            yield from pool.map(extract_one, part, chunksize=chunk)
 
 
 def _to_extract(
     paths: Iterable[Path], content: Path, ledger: Ledger, force: bool, summary: Summary
-) -> dict[str, tuple[Path, str]]:
-    """Articles to read this run (rel -> path and content hash); unchanged ones are skipped."""
+) -> dict[str, str]:
+    """Articles to read this run (as cited -> content hash); unchanged ones are skipped."""
     todo = {}
     for path in paths:
         rel = display(path, content)
@@ -124,32 +134,34 @@ def _to_extract(
         if not force and ledger.unchanged(rel, digest):
             summary.skipped += 1
         else:
-            todo[rel] = (path, digest)
+            todo[rel] = digest
     return todo
 
 
-def _apply(plan: Plan, files: list[EventFile], content: Path, summary: Summary) -> set[str]:
+def _apply(plan: Plan, index: StoreIndex, content: Path, summary: Summary) -> set[str]:
     """Write the plan; return the articles whose events could not all be written."""
     events_dir = content / "events"
     failed_ids: set[str] = set()
     for event in plan.new:
         try:
-            if safe_event_path(event, events_dir).exists():
+            path = safe_event_path(event, events_dir)
+            if path.exists():
                 raise UnsafePathError(f"id: expected a new file, found {event.id!r} already there")
             write_event(event, events_dir)
         except (UnsafePathError, OSError) as err:
             summary.problems.append(Problem(f"content/events/{event.id}", str(err)))
             failed_ids.add(event.id)
             continue
+        index.add(event, path)
         summary.new += 1
         summary.sources_added += len(event.sources)
-    by_id = {f.data["id"]: f for f in files if f.data and isinstance(f.data.get("id"), str)}
     for event_id, sources in sorted(plan.additions.items()):
-        file = by_id[event_id]
+        path = index.path_of(event_id)
+        rel = display(path, content)
         try:
-            add_sources(file.path, file.rel, sources)
+            add_sources(path, rel, sources)
         except (YamlError, OSError) as err:
-            summary.problems.append(Problem(file.rel, f"sources not added: {err}"))
+            summary.problems.append(Problem(rel, f"sources not added: {err}"))
             failed_ids.add(event_id)
             continue
         summary.merged += 1
@@ -157,33 +169,45 @@ def _apply(plan: Plan, files: list[EventFile], content: Path, summary: Summary) 
     return {a for a, ids in plan.produced.items() if failed_ids & set(ids)}
 
 
-def _merge(
-    results: list[Extracted], todo: dict, content: Path, ledger: Ledger, summary: Summary
-) -> None:
-    files, problems = read_store(content)
-    summary.problems += problems + [p for f in files for p in f.problems]
-    stored = [e for e in (f.event for f in files) if e is not None]
-    blocked = {f.path.stem for f in files if f.event is None}
-    deleted = ledger.deleted({f.path.stem for f in files} | {e.id for e in stored})
-    found = [e for r in results if r.events for e in r.events]
-    plan = plan_merge(stored, deleted, found, blocked)
-    failed = _apply(plan, files, content, summary) | plan.deferred
-    for article in sorted(plan.deferred):
-        summary.problems.append(
-            Problem(
-                article,
-                "not recorded: an event file it maps to cannot be read; fix it and run again",
-            )
-        )
-    known = {e.id: e for e in [*stored, *plan.new]}
-    for result in results:
-        if result.events is None or result.rel in failed:
-            continue
-        ids = plan.produced.get(result.rel, [])
-        ledger.record(result.rel, todo[result.rel][1], ids)
-        for event_id in ids:
-            if event_id in known:
-                ledger.remember(known[event_id])
+@dataclass
+class Merger:
+    """Merges the results of a run into the store a batch at a time (see `BATCH`)."""
+
+    content: Path
+    ledger: Ledger
+    summary: Summary
+    index: StoreIndex | None = None
+
+    def merge(self, results: list[Extracted], todo: dict[str, str]) -> None:
+        found = [e for r in results if r.events for e in r.events]
+        plan, stored = self.plan(found) if found else (Plan(), [])
+        failed = plan.deferred
+        if found:
+            assert self.index is not None
+            failed |= _apply(plan, self.index, self.content, self.summary)
+        for article in sorted(plan.deferred):
+            message = "not recorded: an event file it maps to cannot be read; fix it and run again"
+            self.summary.problems.append(Problem(article, message))
+        known = {e.id: e for e in [*stored, *plan.new]}
+        for result in results:
+            if result.events is None or result.rel in failed:
+                continue
+            ids = plan.produced.get(result.rel, [])
+            self.ledger.record(result.rel, todo[result.rel], ids)
+            for event_id in ids:
+                if event_id in known:
+                    self.ledger.remember(known[event_id])
+
+    def plan(self, found: list[Event]) -> tuple[Plan, list[Event]]:
+        """The merge of `found` into the store, and the stored events it looked at. The store
+        is read (indexed) once, the first time there is something to merge."""
+        if self.index is None:
+            self.index = read_index(self.content, self.summary.problems)
+        index = self.index
+        stored = index.load(index.candidates(found), self.content)
+        deleted = self.ledger.deleted(index)
+        taken = set(index.files) | index.blocked
+        return plan_merge(stored, deleted, found, index.blocked, taken), stored
 
 
 def run_extract(
@@ -205,23 +229,48 @@ def run_extract(
     summary.problems += refused
     summary.read, summary.failed = len(paths), len(refused)
     todo = _to_extract(paths, content, ledger, force or ledger.people != people_digest, summary)
+    present = {display(p, content) for p in paths}
+    del paths  # a Path an article is more than the rest of what a run keeps of it
+    _extract_and_merge(
+        todo, content, people, jobs, factory, Merger(content, ledger, summary), stream
+    )
+    ledger.keep_only(present)
+    ledger.set_people(people_digest)
+    if write_ledger(content, ledger) and ledger.moved_from:
+        new = display(content / LEDGER_NAME, content)
+        message = f"expected {new}, found this older ledger: moved to {new} (commit both)"
+        summary.problems.append(Problem(ledger.moved_from, message, warning=True))
+    return summary
+
+
+def _extract_and_merge(
+    todo: dict[str, str],
+    content: Path,
+    people: list[Person],
+    jobs: int,
+    factory: Callable[[list[Person]], Any],
+    merger: Merger,
+    stream: TextIO,
+) -> None:
+    """Extract every article of `todo` and merge the results a batch at a time."""
+    summary = merger.summary
     progress = Progress(len(todo), stream)
-    results = []
-    jobs_list = [(str(path), str(content)) for path, _ in todo.values()]
+    batch: list[Extracted] = []
+    done = 0
     try:
-        for result in _extract_all(jobs_list, people, jobs, factory):
-            results.append(result)
+        for result in _extract_all(list(todo), content, people, jobs, factory):
+            done += 1
+            batch.append(result)
             summary.problems += result.problems
             summary.failed += result.events is None
             progress.advance()
+            if len(batch) >= BATCH:
+                merger.merge(batch, todo)
+                batch = []
     except BrokenProcessPool:  # a worker died (out of memory, killed): keep what is done
         message = "expected the extraction workers to finish, found one killed; run again"
         summary.problems.append(Problem("timeline extract", message))
-        summary.failed += len(jobs_list) - len(results)
+        summary.failed += len(todo) - done
     progress.close()
-    if results:
-        _merge(results, todo, content, ledger, summary)
-    ledger.keep_only({display(p, content) for p in paths})
-    ledger.set_people(people_digest)
-    write_ledger(content, ledger)
-    return summary
+    if batch:
+        merger.merge(batch, todo)

@@ -89,15 +89,14 @@ def create_event(content: Path, args: argparse.Namespace) -> tuple[Path | None, 
 
 
 def _link_problems(file: EventFile, people: list, content: Path) -> list[Problem]:  # type: ignore[type-arg]
-    from .check_events import check_event_links
-    from .store import read_store
+    from .check_links import check_event_links, check_event_refs, link_facts
+    from .store import iter_store
 
-    others, _ = read_store(content)
+    facts = [link_facts(other) for other in iter_store(content, [])]
     by_id = {p.id: p for p in people}
     exists = (content.parent).joinpath
-    problems = check_event_links(
-        [*others, file], by_id, lambda a: exists(a).is_file(), dt.date.today()
-    )
+    problems = check_event_refs(file, by_id, lambda a: exists(a).is_file(), dt.date.today())
+    problems += check_event_links([*facts, link_facts(file)])
     return [p for p in problems if p.path == file.rel]
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,7 +13,16 @@ from typing import Any
 from .contentfs import display, inside, read_text, walk
 from .model import EVENT_KEYS, SOURCE_KEYS, Event, Problem, Source
 from .naming import event_path
-from .yamlio import Positions, YamlError, as_day, dump_yaml, parse_positioned, write_atomic
+from .yamlio import (
+    LazyPositions,
+    Positions,
+    YamlError,
+    as_day,
+    dump_yaml,
+    parse_positioned,
+    parse_text,
+    write_atomic,
+)
 
 # Event files live in content/events/<year>/: this reaches the schema shipped in the
 # repository's package folder, so an editor's IDE finds it without a network or a copy.
@@ -40,6 +51,12 @@ def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
+def _shared(value: str | None) -> str | None:
+    """One string object for a value many events repeat (kinds, days, people, outlets):
+    the YAML reader makes a new one in every file, about 55 bytes each at 10,000 events."""
+    return None if value is None else sys.intern(value)
+
+
 def source_to_dict(source: Source) -> dict:
     data = {}
     for key in SOURCE_KEYS:
@@ -52,10 +69,11 @@ def source_to_dict(source: Source) -> dict:
 
 def source_from_dict(data: dict) -> Source:
     values = {k: data.get(k) for k in SOURCE_KEYS}
-    values["published"] = _iso(values["published"])
-    for key in ("article", "outlet", "url", "language", "record", "quote", "date_text"):
+    values["published"] = _shared(_iso(values["published"]))
+    for key in ("article", "url", "record", "quote", "date_text"):
         values[key] = _text(values[key])
-    values["date_basis"] = _text(values["date_basis"])
+    for key in ("outlet", "language", "date_basis"):
+        values[key] = _shared(_text(values[key]))
     confidence = values["confidence"]
     values["confidence"] = confidence if isinstance(confidence, (int, float)) else None
     values["outlet"] = values["outlet"] or ""
@@ -86,7 +104,7 @@ def event_to_dict(event: Event) -> dict:
 
 
 def _strings(value: object) -> list[str]:
-    return [str(v) for v in value] if isinstance(value, list) else []
+    return [sys.intern(str(v)) for v in value] if isinstance(value, list) else []
 
 
 def event_from_dict(data: dict, path: str | None = None) -> Event:
@@ -97,15 +115,15 @@ def event_from_dict(data: dict, path: str | None = None) -> Event:
     return Event(
         id=str(data["id"]),
         title=str(data.get("title") or ""),
-        date=_iso(data.get("date")) or "",
-        end_date=_iso(data.get("end_date")),
-        precision=str(data.get("precision") or "day"),
-        kind=str(data.get("kind") or "other"),
-        status=str(data.get("status") or "happened"),
-        review=str(data.get("review") or "draft"),
+        date=sys.intern(_iso(data.get("date")) or ""),
+        end_date=_shared(_iso(data.get("end_date"))),
+        precision=sys.intern(str(data.get("precision") or "day")),
+        kind=sys.intern(str(data.get("kind") or "other")),
+        status=sys.intern(str(data.get("status") or "happened")),
+        review=sys.intern(str(data.get("review") or "draft")),
         us=_strings(participants.get("us")),
         china=_strings(participants.get("china")),
-        location=_text(data.get("location")),
+        location=_shared(_text(data.get("location"))),
         summary=str(data.get("summary") or ""),
         sources=[source_from_dict(s) for s in sources if isinstance(s, dict)]
         if isinstance(sources, list)
@@ -142,13 +160,24 @@ def write_event(event: Event, events_dir: Path, schema: str | None = SCHEMA_REF)
 
 @dataclass
 class EventFile:
-    """One file of the store as read: its mapping and positions, or why it cannot be read."""
+    """One file of the store as read: its mapping, or why it cannot be read.
+
+    The position of every key and value is found again from the file only when a problem
+    needs one: kept for every file, positions cost about 13 KB an event (120 MB at 10,000).
+    """
 
     path: Path
     rel: str
     data: dict | None = None
-    positions: Positions = field(default_factory=Positions)
+    known_positions: Positions | None = None
     problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def positions(self) -> Positions:
+        if self.known_positions is None:
+            path = self.path
+            self.known_positions = LazyPositions(lambda: positions_of(path))
+        return self.known_positions
 
     @property
     def event(self) -> Event | None:
@@ -159,9 +188,20 @@ class EventFile:
         return event_from_dict(self.data, rel)
 
 
-def parse_event_text(rel: str, text: str) -> tuple[Any, Positions, list[Problem]]:
+def positions_of(path: Path) -> Positions:
+    """Where each key and value of the event file is (none when it cannot be read now)."""
     try:
-        data, positions = parse_positioned(text, MAX_EVENT_NODES)
+        return parse_positioned(path.read_text("utf-8"), MAX_EVENT_NODES)[1]
+    except (OSError, UnicodeDecodeError, YamlError):
+        return Positions()
+
+
+def _parse(rel: str, text: str, positioned: bool) -> tuple[Any, Positions | None, list[Problem]]:
+    try:
+        if positioned:
+            data, positions = parse_positioned(text, MAX_EVENT_NODES)
+        else:
+            data, positions = parse_text(text, MAX_EVENT_NODES), None
     except YamlError as err:
         return None, Positions(), [Problem(rel, err.message, line=err.line, column=err.column)]
     if not isinstance(data, dict):
@@ -170,13 +210,19 @@ def parse_event_text(rel: str, text: str) -> tuple[Any, Positions, list[Problem]
     return data, positions, []
 
 
+def parse_event_text(rel: str, text: str) -> tuple[Any, Positions, list[Problem]]:
+    """Safe-load an event file's text with the position of every key and value."""
+    data, positions, problems = _parse(rel, text, positioned=True)
+    return data, positions or Positions(), problems
+
+
 def read_event_file(path: Path, content: Path) -> EventFile:
     """Safe-load one event file, or say why it cannot be read."""
     rel = display(path, content)
     text, problems = read_text(path, rel, MAX_EVENT_BYTES)
     if text is None:
         return EventFile(path, rel, problems=problems)
-    data, positions, problems = parse_event_text(rel, text)
+    data, positions, problems = _parse(rel, text, positioned=False)
     return EventFile(path, rel, data, positions, problems)
 
 
@@ -186,6 +232,14 @@ def read_store(
     """Every `.yml` file under `content/events/`, read; refused names are reported."""
     paths, problems = walk(events_dir or content / "events", content, ".yml")
     return [read_event_file(p, content) for p in paths], problems
+
+
+def iter_store(content: Path, problems: list[Problem]) -> Iterator[EventFile]:
+    """The store's files one at a time, so a caller keeps only what it needs of each;
+    refused names are added to `problems` before the first file is given."""
+    paths, refused = walk(content / "events", content, ".yml")
+    problems.extend(refused)
+    return (read_event_file(p, content) for p in paths)
 
 
 def load_events(events_dir: Path) -> tuple[list[Event], list[Problem]]:

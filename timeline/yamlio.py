@@ -9,8 +9,10 @@ the line and column of every key and value so problems can point at them.
 from __future__ import annotations
 
 import datetime as dt
+import filecmp
 import os
 import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -60,6 +62,27 @@ class Positions:
 
     def of_key(self, path: tuple) -> tuple[int, int] | None:
         return self.keys.get(tuple(path)) or self.of_value(path)
+
+
+class LazyPositions(Positions):
+    """Positions found only when first asked for (most documents never need them)."""
+
+    def __init__(self, find: Callable[[], Positions]) -> None:
+        super().__init__()
+        self._find: Callable[[], Positions] | None = find
+
+    def _ensure(self) -> None:
+        if self._find is not None:
+            found, self._find = self._find(), None
+            self.values, self.keys = found.values, found.keys
+
+    def of_value(self, path: tuple) -> tuple[int, int] | None:
+        self._ensure()
+        return super().of_value(path)
+
+    def of_key(self, path: tuple) -> tuple[int, int] | None:
+        self._ensure()
+        return super().of_key(path)
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -171,6 +194,26 @@ def as_day(value: str) -> dt.date | str:
         return dt.date.fromisoformat(value) if len(value) == 10 else value
     except ValueError:
         return value
+
+
+def write_chunks_atomic(path: Path, chunks: Iterable[str]) -> bool:
+    """`write_atomic` for a text given in pieces, never held whole: written to a temporary
+    file, compared with the old file, then renamed over it (or dropped when the same)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.writelines(chunks)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.is_file() and filecmp.cmp(tmp, path, shallow=False):
+            Path(tmp).unlink()
+            return False
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
 
 
 def write_atomic(path: Path, text: str) -> bool:
