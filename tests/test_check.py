@@ -268,3 +268,17 @@ def test_an_event_outside_a_year_folder_is_refused(content: Path):
         "content/events/2023-06-18-blinken-qin-gang-beijing.yml: expected the file in a year "
         "folder events/YYYY/, found it in content/events/"
     ]
+
+
+def test_which_events_are_kept(content: Path):
+    from timeline.check import KEEP_ALL, KEEP_NONE, KEEP_UNLESS_ERRORS
+
+    def kept(keep: str) -> tuple[int, int]:
+        checked = check_content(content, today=TODAY, keep=keep)
+        return len(checked.events), checked.event_count
+
+    assert kept(KEEP_ALL) == kept(KEEP_UNLESS_ERRORS) == (1, 1)
+    assert kept(KEEP_NONE) == (0, 1)
+    (content / "articles/broken.md").write_text("no front matter\n", "utf-8")  # an error
+    assert kept(KEEP_ALL) == (1, 1)  # `mkdocs serve` still shows the event
+    assert kept(KEEP_UNLESS_ERRORS) == (0, 1)  # a build stops: nothing is held for it

@@ -12,11 +12,13 @@ from pathlib import Path
 
 from .check_articles import check_articles
 from .check_events import check_event_file
-from .check_links import check_event_links, check_event_refs, link_facts
+from .check_links import LinkFacts, check_event_links, check_event_refs, link_facts
 from .check_people import check_people
 from .ledger import read_ledger
 from .model import Event, Person, Problem
 from .store import iter_store
+
+KEEP_ALL, KEEP_UNLESS_ERRORS, KEEP_NONE = "all", "unless-errors", "none"
 
 
 @dataclass
@@ -26,6 +28,7 @@ class Checked:
     events: list[Event] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    event_count: int = 0  # readable events, kept in `events` or not
 
     @property
     def errors(self) -> list[Problem]:
@@ -36,8 +39,17 @@ class Checked:
         return [p for p in self.problems if p.warning]
 
 
-def check_content(content: Path, today: dt.date | None = None) -> Checked:
-    """Validate articles, people and events; every file is checked, none stops the others."""
+def _failing(problems: list[Problem]) -> bool:
+    return any(not p.warning for p in problems)
+
+
+def check_content(content: Path, today: dt.date | None = None, keep: str = KEEP_ALL) -> Checked:
+    """Validate articles, people and events; every file is checked, none stops the others.
+
+    `keep` says which events to return: all readable ones (`mkdocs serve` shows the rest of
+    the site), none once there is an error (a build stops then: holding 10,000 events to
+    throw them away is most of a failing build's memory), or none at all (`timeline check`).
+    """
     articles, problems = check_articles(content)
     people, people_problems = check_people(content / "people.yml", content)
     problems += people_problems
@@ -48,17 +60,24 @@ def check_content(content: Path, today: dt.date | None = None) -> Checked:
     def article_exists(cited: str) -> bool:  # the file, even if refused for its name
         return cited in articles or (content.parent / cited).is_file()
 
-    facts, events = [], []
+    facts: list[LinkFacts] = []
+    events: list[Event] = []
+    count, failing = 0, _failing(problems)
     for file in iter_store(content, problems):
-        problems += check_event_file(file)
-        problems += check_event_refs(file, by_id, article_exists, today)
+        found = check_event_file(file) + check_event_refs(file, by_id, article_exists, today)
+        problems += found
+        failing = failing or _failing(found)
         facts.append(link_facts(file))
-        event = file.event
-        if event is not None:
-            events.append(event)
+        if file.data is None or not isinstance(file.data.get("id"), str):
+            continue
+        count += 1
+        if keep == KEEP_ALL or (keep == KEEP_UNLESS_ERRORS and not failing):
+            events.append(file.event)  # type: ignore[arg-type]
     problems += check_event_links(facts)
+    if keep == KEEP_UNLESS_ERRORS and _failing(problems):
+        events = []
     order = sorted(problems, key=lambda p: (p.path, p.line or 0, p.column or 0, p.field or ""))
-    return Checked(events, people, order)
+    return Checked(events, people, order, count)
 
 
 def format_problem(problem: Problem) -> str:

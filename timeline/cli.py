@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from .check import check_content, format_problem
+from .check import KEEP_NONE, check_content, format_problem
 from .model import Problem
 from .people import load_people
 from .pipeline import run_extract
@@ -37,11 +37,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    checked = check_content(Path(args.content))
+    checked = check_content(Path(args.content), keep=KEEP_NONE)
     _report(checked.problems)
     errors, warnings = len(checked.errors), len(checked.warnings)
     print(
-        f"checked {len(checked.events)} events, {len(checked.people)} people: "
+        f"checked {checked.event_count} events, {len(checked.people)} people: "
         f"{errors} error(s), {warnings} warning(s) in {time.perf_counter() - started:.2f} s",
         file=sys.stderr,
     )
