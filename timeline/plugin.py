@@ -105,7 +105,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return Problem(where, f"expected ISO dates the site can show, found {found}", "date")
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        site, problems = load_site(self.content)
+        site, problems = load_site(self.content, keep_when_failing=self.serving)
         # Events the pages cannot show are left out; said once, unless the check already has.
         reported = {p.path for p in problems if not p.warning}
         extra = [self.unrenderable(e) for e in site.unrenderable]
