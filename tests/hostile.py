@@ -10,6 +10,7 @@ from pathlib import Path
 
 from timeline.model import Event, Person, Role, Source
 from timeline.people import person_to_dict
+from timeline.site import Site
 from timeline.store import write_event
 from timeline.yamlio import dump_yaml
 
@@ -160,3 +161,16 @@ def check_inert(page: str) -> InertChecker:
     for char in BIDI_CHARS:
         assert char not in page, f"raw bidi control U+{ord(char):04X} in the page"
     return checker
+
+
+def hostile_site(summary: str = "Ünïcödé " * 30) -> Site:
+    """The hostile events and people, and a three-day visit with a long title and `summary`."""
+    extra = Event(
+        id="2023-06-20-long-visit",
+        title="A visit " + "é" * 80,
+        date="2023-06-20",
+        end_date="2023-06-22",
+        kind="visit",
+        summary=summary,
+    )
+    return Site([*hostile_events(), extra], {p.id: p for p in hostile_people()})

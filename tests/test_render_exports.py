@@ -7,10 +7,9 @@ import datetime as dt
 import feedparser
 import icalendar
 import pytest
-from hostile import END_SCRIPT, SCRIPT, TEMPLATE, hostile_events, hostile_people
+from hostile import END_SCRIPT, SCRIPT, TEMPLATE, hostile_site
 
 from timeline.feeds import fold, ics_text
-from timeline.model import Event
 from timeline.render import RenderOptions, render_files
 from timeline.site import Site
 
@@ -20,15 +19,7 @@ BASE = "https://site.example.org/timeline/"
 
 @pytest.fixture
 def site() -> Site:
-    extra = Event(
-        id="2023-06-20-long-visit",
-        title="A visit " + "é" * 80,
-        date="2023-06-20",
-        end_date="2023-06-22",
-        kind="visit",
-        summary="Ünïcödé " * 30,
-    )
-    return Site([*hostile_events(), extra], {p.id: p for p in hostile_people()})
+    return hostile_site()
 
 
 def test_ics_reads_back_with_stable_uids_and_all_day_dates(site: Site):

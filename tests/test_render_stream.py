@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hostile import hostile_events, hostile_people
+from hostile import hostile_events, hostile_site
 
 import timeline.render_pages
 from timeline.exports import CSV_FIELDS, TIMELINEJS_TITLE, csv_row, guard_cell, timeline_row
@@ -65,16 +65,8 @@ def whole_documents(site: Site, base_url: str | None) -> dict[str, bytes]:
     }
 
 
-def hostile_site() -> Site:
-    extra = Event(
-        id="2023-06-20-long-visit",
-        title="A visit " + "é" * 80,
-        date="2023-06-20",
-        end_date="2023-06-22",
-        kind="visit",
-        summary='Line one\nline two, "quoted" ; and\r\n a tab\t' + "Ünïcödé " * 30,
-    )
-    return Site([*hostile_events(), extra], {p.id: p for p in hostile_people()})
+def stream_hostile_site() -> Site:
+    return hostile_site('Line one\nline two, "quoted" ; and\r\n a tab\t' + "Ünïcödé " * 30)
 
 
 def synthetic_site() -> Site:
@@ -87,7 +79,7 @@ def one_event_site() -> Site:
 
 
 SITES = {
-    "hostile": hostile_site,
+    "hostile": stream_hostile_site,
     "synthetic": synthetic_site,
     "empty": lambda: Site([], {}),
     "one": one_event_site,
@@ -109,7 +101,7 @@ def test_streamed_exports_equal_the_whole_documents(name: str, base_url: str | N
 
 def test_written_files_are_the_same_bytes(tmp_path: Path):
     """Files are written without newline translation: CRLF stays CRLF, nothing doubles."""
-    site = hostile_site()
+    site = stream_hostile_site()
     expected = render_files(site, OPTIONS, BASE)
     for path, writer in export_writers(OPTIONS, BASE).items():
         write_export(writer, site, tmp_path / path)
