@@ -79,3 +79,18 @@ def snapshot(root: Path) -> dict[str, bytes]:
 
 
 TALKS = "CONTACT 2023-06-18 talks antony-blinken qin-gang Beijing"
+
+
+def talks_event(source: Source) -> Event:
+    """The seed's contact (Blinken and Qin Gang, Beijing, 18 June 2023) reported by `source`."""
+    return Event(
+        id="2023-06-18-blinken-qin-gang-beijing",
+        title="Antony Blinken holds talks with Qin Gang in Beijing",
+        date="2023-06-18",
+        kind="talks",
+        us=["antony-blinken"],
+        china=["qin-gang"],
+        location="Beijing",
+        summary="They held talks.",
+        sources=[source],
+    )

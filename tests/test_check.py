@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from storekit import make_content, write_article
+from storekit import make_content, talks_event, write_article
 
 from timeline.check import check_content, format_problem
 from timeline.cli import main
@@ -19,25 +19,15 @@ TODAY = dt.date(2025, 1, 1)
 
 
 def good_event() -> Event:
-    return Event(
-        id="2023-06-18-blinken-qin-gang-beijing",
-        title="Antony Blinken holds talks with Qin Gang in Beijing",
-        date="2023-06-18",
-        kind="talks",
-        us=["antony-blinken"],
-        china=["qin-gang"],
-        location="Beijing",
-        summary="They held talks.",
-        sources=[
-            Source(
-                outlet="Wire",
-                article="content/articles/a.md",
-                url="https://example.org/a",
-                published="2023-06-18",
-                language="en",
-                quote="Blinken met Qin Gang.",
-            )
-        ],
+    return talks_event(
+        Source(
+            outlet="Wire",
+            article="content/articles/a.md",
+            url="https://example.org/a",
+            published="2023-06-18",
+            language="en",
+            quote="Blinken met Qin Gang.",
+        )
     )
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from storekit import talks_event
 
 from timeline.model import EVENT_KEYS, Event, Source
 from timeline.store import load_events, render_event, write_event
@@ -13,27 +14,17 @@ from timeline.yamlio import parse_yaml
 
 
 def sample() -> Event:
-    return Event(
-        id="2023-06-18-blinken-qin-gang-beijing",
-        title="Antony Blinken holds talks with Qin Gang in Beijing",
-        date="2023-06-18",
-        kind="talks",
-        us=["antony-blinken"],
-        china=["qin-gang"],
-        location="Beijing",
-        summary="They held talks.",
-        sources=[
-            Source(
-                outlet="Ukrinform",
-                published="2023-06-18",
-                article="content/articles/uk/x.md",
-                language="uk",
-                quote="Блінкен у неділю зустрівся з Цінь Ганом.",
-                date_text="у неділю",
-                date_basis="relative",
-                confidence=0.8,
-            )
-        ],
+    return talks_event(
+        Source(
+            outlet="Ukrinform",
+            published="2023-06-18",
+            article="content/articles/uk/x.md",
+            language="uk",
+            quote="Блінкен у неділю зустрівся з Цінь Ганом.",
+            date_text="у неділю",
+            date_basis="relative",
+            confidence=0.8,
+        )
     )
 
 
