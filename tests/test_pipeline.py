@@ -276,3 +276,24 @@ def test_batches_merge_as_separate_runs_would(
     whole = run(500)
     assert whole[0] == 2 and sorted(len(s) for s in whole[1]) == [1, 5]
     assert run(2) == whole  # a batch boundary inside the five reports changes nothing
+
+
+def test_a_failed_write_is_reported_as_such_and_the_article_is_read_again(
+    content: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import timeline.pipeline
+
+    write_article(content, "a", TALKS)
+    extract(content)
+    write_article(content, "b", TALKS, outlet="Other")
+
+    def refuse(*args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(timeline.pipeline, "add_sources", refuse)
+    summary = extract(content)
+    messages = [p.message for p in summary.problems]
+    assert messages == ["sources not added: disk full"]  # not "cannot be read"
+    monkeypatch.undo()
+    summary = extract(content)  # b was not recorded: read again, and merged this time
+    assert summary.ok and (summary.skipped, summary.merged) == (1, 1)

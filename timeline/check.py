@@ -68,11 +68,11 @@ def check_content(content: Path, today: dt.date | None = None, keep: str = KEEP_
         problems += found
         failing = failing or _failing(found)
         facts.append(link_facts(file))
-        if file.data is None or not isinstance(file.data.get("id"), str):
+        if not file.has_event:
             continue
         count += 1
         if keep == KEEP_ALL or (keep == KEEP_UNLESS_ERRORS and not failing):
-            events.append(file.event)  # type: ignore[arg-type]
+            events.append(file.event)  # type: ignore[arg-type]  # has_event
     problems += check_event_links(facts)
     if keep == KEEP_UNLESS_ERRORS and _failing(problems):
         events = []

@@ -43,7 +43,8 @@ def people_key(event: Event) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(event.us), frozenset(event.china)
 
 
-def _span(event: Event) -> tuple[dt.date, dt.date] | None:
+def event_span(event: Event) -> tuple[dt.date, dt.date] | None:
+    """The first and last day the event covers (its date to its end date), or None."""
     start = date_span(event.date)
     if start is None:
         return None
@@ -59,7 +60,7 @@ def same_contact(stored: Event, found: Event) -> bool:
     """Same people on both sides, compatible kinds, dates within a day or the stored range."""
     if people_key(stored) != people_key(found) or not kinds_compatible(stored.kind, found.kind):
         return False
-    near, new = _span(stored), _span(found)
+    near, new = event_span(stored), event_span(found)
     if near is None or new is None:
         return False
     return new[0] <= near[1] + DAY and near[0] - DAY <= new[1]
@@ -101,7 +102,7 @@ class _Index:
         self.wide: dict[tuple, list[tuple]] = defaultdict(list)
 
     def add(self, event: Event, rank: tuple, payload: object) -> None:
-        span, key = _span(event), people_key(event)
+        span, key = event_span(event), people_key(event)
         if span is None:
             return  # a date that is no date never matches
         entry = (rank, event, payload)
@@ -114,7 +115,7 @@ class _Index:
             day += DAY
 
     def match(self, found: Event) -> object | None:
-        span, key = _span(found), people_key(found)
+        span, key = event_span(found), people_key(found)
         if span is None:
             return None
         seen = list(self.wide.get(key, []))

@@ -181,7 +181,7 @@ class Merger:
     def merge(self, results: list[Extracted], todo: dict[str, str]) -> None:
         found = [e for r in results if r.events for e in r.events]
         plan, stored = self.plan(found) if found else (Plan(), [])
-        failed = plan.deferred
+        failed = set(plan.deferred)  # a copy: only deferred articles get the message below
         if found:
             assert self.index is not None
             failed |= _apply(plan, self.index, self.content, self.summary)
@@ -230,7 +230,7 @@ def run_extract(
     summary.read, summary.failed = len(paths), len(refused)
     todo = _to_extract(paths, content, ledger, force or ledger.people != people_digest, summary)
     present = {display(p, content) for p in paths}
-    del paths  # a Path an article is more than the rest of what a run keeps of it
+    del paths  # Path objects cost more than the text kept for each article
     _extract_and_merge(
         todo, content, people, jobs, factory, Merger(content, ledger, summary), stream
     )

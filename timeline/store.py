@@ -180,9 +180,14 @@ class EventFile:
         return self.known_positions
 
     @property
+    def has_event(self) -> bool:
+        """The file holds a mapping with a text id (the least an event needs)."""
+        return self.data is not None and isinstance(self.data.get("id"), str)
+
+    @property
     def event(self) -> Event | None:
-        """The event, when the file holds a mapping with a text id."""
-        if self.data is None or not isinstance(self.data.get("id"), str):
+        """The event, when the file has one (`has_event`)."""
+        if not self.has_event:
             return None
         rel = self.path.parent.name + "/" + self.path.name
         return event_from_dict(self.data, rel)

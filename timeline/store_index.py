@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .check_events import date_span
+from .merge import event_span
 from .model import Event, Problem
 from .naming import event_path
 from .store import iter_store, read_event_file
@@ -28,12 +28,9 @@ def _people(event: Event) -> str:
 
 
 def _days(event: Event) -> tuple[int, int] | None:
-    start = date_span(event.date)
-    if start is None:
-        return None
-    end = date_span(event.end_date) if event.end_date else None
-    last = max(start[1], end[1]) if end else start[1]
-    return start[0].toordinal(), last.toordinal()
+    """The event's first and last day as ordinals (`merge.event_span`, smaller to keep)."""
+    span = event_span(event)
+    return None if span is None else (span[0].toordinal(), span[1].toordinal())
 
 
 @dataclass

@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, BinaryIO, ClassVar
 
 import yaml
 
@@ -196,16 +196,31 @@ def as_day(value: str) -> dt.date | str:
         return value
 
 
-def write_chunks_atomic(path: Path, chunks: Iterable[str]) -> bool:
-    """`write_atomic` for a text given in pieces, never held whole: written to a temporary
-    file, compared with the old file, then renamed over it (or dropped when the same)."""
+def _replace(path: Path, write: Callable[[BinaryIO], None]) -> str:
+    """Write a temporary file beside `path` with `write`, flushed to disk; return its name.
+    The caller renames it over `path` (or drops it); on any failure it is removed."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.writelines(chunks)
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def write_chunks_atomic(path: Path, chunks: Iterable[str]) -> bool:
+    """`write_atomic` for a text given in pieces, never held whole: written to a temporary
+    file, compared with the old file, then renamed over it (or dropped when the same)."""
+
+    def write(handle: BinaryIO) -> None:
+        handle.writelines(chunk.encode("utf-8") for chunk in chunks)
+
+    tmp = _replace(path, write)
+    try:
         if path.is_file() and filecmp.cmp(tmp, path, shallow=False):
             Path(tmp).unlink()
             return False
@@ -224,13 +239,8 @@ def write_atomic(path: Path, text: str) -> bool:
             return False
     except FileNotFoundError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = _replace(path, lambda handle: handle.write(data))
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
