@@ -2,43 +2,21 @@
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
 
-from .model import Problem
+from .model import DATE_FORM, Problem, date_span
 from .store import EventFile
 from .validate import field_name, schema_problems, show
 
 SIDE_COUNTRY = {"us": ("us", "the United States"), "china": ("cn", "China")}
 PRECISION_OF_LENGTH = {10: "day", 7: "month", 4: "year"}
 LONG_EVENT_DAYS = 60
-DATE_FORM = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 PERSON_FORM = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ID_FORM = re.compile(r"^[0-9]{4}(-[0-9]{2}){0,2}(-[a-z0-9]+)+$")
 
 
 def date_text(value: object) -> str | None:
     return str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
-
-
-def date_span(value: str) -> tuple[dt.date, dt.date] | None:
-    """First and last day of YYYY-MM-DD, YYYY-MM or YYYY; None when it is no real date."""
-    if not DATE_FORM.match(value):
-        return None
-    try:
-        if len(value) == 10:
-            day = dt.date.fromisoformat(value)
-            return day, day
-        if len(value) == 7:
-            year, month = int(value[:4]), int(value[5:7])
-            last = calendar.monthrange(year, month)[1]
-            return dt.date(year, month, 1), dt.date(year, month, last)
-        if len(value) == 4:
-            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
-    except ValueError:
-        return None
-    return None
 
 
 class Reporter:

@@ -15,8 +15,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .check_events import date_span
-from .model import Event, Source
+from .model import Event, Source, date_span
 
 DAY = dt.timedelta(days=1)
 MEETING_KINDS = frozenset({"summit", "talks", "meeting"})

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 KINDS = ("meeting", "talks", "call", "visit", "summit", "message", "other")
@@ -13,6 +15,7 @@ DATE_BASES = ("explicit", "relative", "publication", "imported")
 SIDES = ("us", "china")
 COUNTRY_OF_SIDE = {"us": "us", "china": "cn"}
 LANGUAGES = ("uk", "ru", "en", "zh")
+DATE_FORM = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 
 EVENT_KEYS = (
     "id",
@@ -165,3 +168,22 @@ class Problem:
                 where += f":{self.column}"
         what = f"{self.field}: {self.message}" if self.field else self.message
         return f"{where}: {what}"
+
+
+def date_span(value: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day of YYYY-MM-DD, YYYY-MM or YYYY; None when it is no real date."""
+    if not DATE_FORM.match(value):
+        return None
+    try:
+        if len(value) == 10:
+            day = dt.date.fromisoformat(value)
+            return day, day
+        if len(value) == 7:
+            year, month = int(value[:4]), int(value[5:7])
+            last = calendar.monthrange(year, month)[1]
+            return dt.date(year, month, 1), dt.date(year, month, last)
+        if len(value) == 4:
+            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
+    except ValueError:
+        return None
+    return None
