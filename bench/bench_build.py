@@ -33,8 +33,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from plain_site import write_plain_docs  # noqa: E402
 
-from timeline.load import load_site  # noqa: E402
-from timeline.synthetic import write_content  # noqa: E402
+from timeline.site.load import load_site  # noqa: E402
+from timeline.store.synthetic import write_content  # noqa: E402
 
 PLAIN_CONFIG = """site_name: US–China diplomatic contacts
 docs_dir: docs

@@ -72,7 +72,7 @@ def mkdocs(*extra: str) -> list[str]:
 
 
 def synthetic_project(folder: Path, count: int) -> Path:
-    from timeline.synthetic import write_content
+    from timeline.store.synthetic import write_content
 
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
     for name in ("site_src", "overrides"):
@@ -95,7 +95,7 @@ def child_pickle(pickled: str) -> None:
     """Load `content/` and pickle what `load_site` returns, with the count of events (run
     in a child: a parent that grew would pass its peak on to every later child's
     `ru_maxrss`, which Linux carries over `fork` and `exec`)."""
-    from timeline.load import load_site
+    from timeline.site.load import load_site
 
     loaded = load_site(Path("content"))
     Path(pickled).write_bytes(pickle.dumps(loaded))

@@ -26,9 +26,9 @@ sys.path.insert(0, str(ROOT))
 from dateparser.search import search_dates  # noqa: E402
 
 from timeline.articles import parse_article  # noqa: E402
-from timeline.extract import Extractor  # noqa: E402
+from timeline.extract.extractor import Extractor  # noqa: E402
+from timeline.extract.places import PlaceMatcher  # noqa: E402
 from timeline.people import load_people  # noqa: E402
-from timeline.places import PlaceMatcher  # noqa: E402
 
 PAIRS = {
     "en": [

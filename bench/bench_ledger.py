@@ -25,8 +25,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from timeline.ledger import LEDGER_NAME, OLD_LEDGER_NAME, Ledger, read_ledger, write_ledger
-from timeline.ledger_json import Article, Contact
+from timeline.store.ledger import LEDGER_NAME, OLD_LEDGER_NAME, Ledger, read_ledger, write_ledger
+from timeline.store.ledger_json import Article, Contact
 from timeline.yamlio import dump_yaml
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from timeline.model import Event
 from timeline.naming import format_date
-from timeline.render_pages import month_groups
-from timeline.site import Site
+from timeline.site.index import Site
+from timeline.site.pages import month_groups
 
 
 def names(ids: list[str], site: Site, prefix: str) -> str:

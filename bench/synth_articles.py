@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from timeline.articles import MAX_ARTICLE_BYTES
+from timeline.extract.places import load_places
 from timeline.model import Person
 from timeline.people import load_people
-from timeline.places import load_places
 
 LANGUAGES = ("uk", "ru", "en", "zh")
 LAST_DAY = dt.date(2025, 6, 30)

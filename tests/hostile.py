@@ -10,8 +10,8 @@ from pathlib import Path
 
 from timeline.model import Event, Person, Role, Source
 from timeline.people import person_to_dict
-from timeline.site import Site
-from timeline.store import write_event
+from timeline.site.index import Site
+from timeline.store.files import write_event
 from timeline.yamlio import dump_yaml
 
 SCRIPT = "<script>alert('t')</script>"

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from storekit import TALKS, LineExtractor, make_content, snapshot, write_article
 
-from timeline.check import check_content
+from timeline.check.content import check_content
+from timeline.commands.extract import run_extract
 from timeline.model import Event
-from timeline.pipeline import run_extract
-from timeline.store import UnsafePathError, write_event
+from timeline.store.files import UnsafePathError, write_event
 
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8)

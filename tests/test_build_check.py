@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from buildkit import mkdocs_build
 
-from timeline.check import check_content
+from timeline.check.content import check_content
 
 pytestmark = pytest.mark.build
 EVENT = "content/events/2023/2023-06-18-blinken-qin-gang-beijing.yml"

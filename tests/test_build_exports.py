@@ -13,9 +13,9 @@ import icalendar
 import pytest
 from test_build import build
 
-from timeline.load import load_site
-from timeline.render import RenderOptions, render_files
-from timeline.synthetic import write_content
+from timeline.site.load import load_site
+from timeline.site.render import RenderOptions, render_files
+from timeline.store.synthetic import write_content
 
 pytestmark = pytest.mark.build
 COUNT = 120

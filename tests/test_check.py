@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from storekit import make_content, talks_event, write_article
 
-from timeline.check import check_content, format_problem
+from timeline.check.content import check_content, format_problem
 from timeline.cli import main
 from timeline.model import Event, Source
-from timeline.store import write_event
+from timeline.store.files import write_event
 
 FILE = "content/events/2023/2023-06-18-blinken-qin-gang-beijing.yml"
 TODAY = dt.date(2025, 1, 1)
@@ -261,7 +261,7 @@ def test_an_event_outside_a_year_folder_is_refused(content: Path):
 
 
 def test_which_events_are_kept(content: Path):
-    from timeline.check import KEEP_ALL, KEEP_NONE, KEEP_UNLESS_ERRORS
+    from timeline.check.content import KEEP_ALL, KEEP_NONE, KEEP_UNLESS_ERRORS
 
     def kept(keep: str) -> tuple[int, int]:
         checked = check_content(content, today=TODAY, keep=keep)

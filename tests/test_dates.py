@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from timeline.dates import find_dates, resolve_weekday
-from timeline.tense import Tense
+from timeline.extract.dates.finder import find_dates, resolve_weekday
+from timeline.extract.tense import Tense
 
 SUNDAY = 6
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from timeline.cli import main
-from timeline.published import infer_anchor
-from timeline.scoring import date_matches, score
+from timeline.extract.dates.published import infer_anchor
+from timeline.extract.scoring import date_matches, score
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT.parent / "shared/devset/articles.jsonl"

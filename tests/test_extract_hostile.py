@@ -18,14 +18,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline import datepick, datespans, roledata, roles, sentences, tense, triggers
-from timeline.dates import Anchor
-from timeline.extract import Extractor
+from timeline.extract import office_data as roledata
+from timeline.extract import offices as roles
+from timeline.extract import sentences, tense, triggers
+from timeline.extract.dates import pick as datepick
+from timeline.extract.dates import spans as datespans
+from timeline.extract.dates.finder import Anchor
+from timeline.extract.extractor import Extractor
+from timeline.extract.names import WORD, form_pattern
+from timeline.extract.places import PlaceMatcher
 from timeline.model import DATE_BASES, KINDS, PRECISIONS, STATUSES, Article, Event
-from timeline.names import WORD, form_pattern
 from timeline.naming import ID_RE
 from timeline.people import load_people
-from timeline.places import PlaceMatcher
 
 ROOT = Path(__file__).resolve().parent.parent
 PEOPLE, _ = load_people(ROOT / "content/people.yml")

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from timeline.dates import find_dates
-from timeline.extract import Extractor
+from timeline.extract.dates.finder import find_dates
+from timeline.extract.extractor import Extractor
+from timeline.extract.places import PlaceMatcher
+from timeline.extract.tense import Tense
 from timeline.model import Article
 from timeline.people import load_people
-from timeline.places import PlaceMatcher
-from timeline.tense import Tense
 from timeline.yamlio import parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent

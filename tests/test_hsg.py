@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from timeline.cli import main
-from timeline.hsg_import import import_hsg
 from timeline.people import load_people
-from timeline.store import load_events
+from timeline.sources.hsg.importer import import_hsg
+from timeline.store.files import load_events
 from timeline.yamlio import parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent

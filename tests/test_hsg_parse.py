@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from timeline.hsg_events import EventBuilder, trip_places, visit_place
-from timeline.hsg_officials import Mention, find_mentions, resolve, split_title
-from timeline.hsg_parse import HsgRecord, is_taiwan, read_china_records, read_raw_records
 from timeline.people import load_people
+from timeline.sources.hsg.events import EventBuilder, trip_places, visit_place
+from timeline.sources.hsg.officials import Mention, find_mentions, resolve, split_title
+from timeline.sources.hsg.parse import HsgRecord, is_taiwan, read_china_records, read_raw_records
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "hsg"

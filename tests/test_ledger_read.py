@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from storekit import TALKS, LineExtractor, make_content, snapshot, write_article
 
-from timeline.check import check_content
-from timeline.ledger import read_ledger
-from timeline.pipeline import run_extract
+from timeline.check.content import check_content
+from timeline.commands.extract import run_extract
+from timeline.store.ledger import read_ledger
 from timeline.yamlio import dump_yaml
 
 EVENT = "events/2023/2023-06-18-blinken-qin-gang-beijing.yml"

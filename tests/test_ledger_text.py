@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline.ledger import LEDGER_NAME, Ledger, read_ledger, write_ledger
-from timeline.ledger_json import ABOUT, Article, Contact
+from timeline.store.ledger import LEDGER_NAME, Ledger, read_ledger, write_ledger
+from timeline.store.ledger_json import ABOUT, Article, Contact
 
 TEXT = st.text(max_size=30)
 DIGEST = st.binary(min_size=32, max_size=32)

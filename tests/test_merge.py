@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.merge import plan_merge, same_contact
 from timeline.model import Event, Source
+from timeline.store.merge import plan_merge, same_contact
 
 US = ["antony-blinken", "joe-biden"]
 CHINA = ["qin-gang", "wang-yi"]
@@ -100,7 +100,7 @@ def stored_events(draw):
 @settings(max_examples=300, deadline=None)
 @given(st.lists(stored_events(), max_size=12), stored_events())
 def test_the_day_index_finds_what_a_full_scan_finds(stored, probe):
-    from timeline.merge import _stored_index
+    from timeline.store.merge import _stored_index
 
     stored = list({s.id: s for s in stored}.values())  # ids are file names: unique
     hits = [s for s in stored if same_contact(s, probe)]
@@ -113,7 +113,7 @@ def test_the_day_index_finds_what_a_full_scan_finds(stored, probe):
 def test_the_store_index_offers_every_stored_event_a_found_one_can_match(stored, probes):
     from pathlib import Path
 
-    from timeline.store_index import StoreIndex
+    from timeline.store.index import StoreIndex
 
     stored = list({s.id: s for s in stored}.values())
     index = StoreIndex(Path("events"))

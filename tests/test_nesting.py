@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from timeline.model import Event, Source
-from timeline.nesting import Link, fits, link_to_trips, meetings_of, traveller
+from timeline.store.nesting import Link, fits, link_to_trips, meetings_of, traveller
 
 TRAVELS = "https://history.state.gov/departmenthistory/travels/secretary/blinken-antony-j"
 VISITS = "https://history.state.gov/departmenthistory/visits/2023"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from storekit import make_content
 
-from timeline.check import check_content
+from timeline.check.content import check_content
 from timeline.cli import main
 
 ARGS = [

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from storekit import TALKS, LineExtractor, make_content, snapshot, write_article
 
-from timeline.pipeline import run_extract
-from timeline.store import load_events
+from timeline.commands.extract import run_extract
+from timeline.store.files import load_events
 
 EVENT = "events/2023/2023-06-18-blinken-qin-gang-beijing.yml"
 
@@ -215,7 +215,7 @@ def test_the_same_files_whichever_article_is_read_first(tmp_path: Path):
 
 
 def test_a_flow_style_source_list_gains_a_source_and_keeps_its_fields(content: Path):
-    from timeline.check import check_content
+    from timeline.check.content import check_content
 
     write_article(content, "a", TALKS)
     extract(content)
@@ -259,10 +259,10 @@ def test_a_killed_worker_costs_only_the_unfinished_articles(content: Path):
 def test_batches_merge_as_separate_runs_would(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
 ):
-    import timeline.pipeline
+    import timeline.commands.extract
 
     def run(batch: int) -> tuple[int, list[list[str]]]:
-        monkeypatch.setattr(timeline.pipeline, "BATCH", batch)
+        monkeypatch.setattr(timeline.commands.extract, "BATCH", batch)
         content = make_content(tmp_path / f"batch{batch}")
         for name in "abcde":  # one contact reported five times, and another one
             write_article(content, name, TALKS, outlet=name.upper())
@@ -281,7 +281,7 @@ def test_batches_merge_as_separate_runs_would(
 def test_a_failed_write_is_reported_as_such_and_the_article_is_read_again(
     content: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    import timeline.pipeline
+    import timeline.commands.extract
 
     write_article(content, "a", TALKS)
     extract(content)
@@ -290,7 +290,7 @@ def test_a_failed_write_is_reported_as_such_and_the_article_is_read_again(
     def refuse(*args: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(timeline.pipeline, "add_sources", refuse)
+    monkeypatch.setattr(timeline.commands.extract, "add_sources", refuse)
     summary = extract(content)
     messages = [p.message for p in summary.problems]
     assert messages == ["sources not added: disk full"]  # not "cannot be read"

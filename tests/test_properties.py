@@ -9,10 +9,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline.check import check_content
+from timeline.check.content import check_content
+from timeline.check.validate import schema_problems
 from timeline.model import Event, Source
-from timeline.store import EventFile, parse_event_text, render_event
-from timeline.validate import schema_problems
+from timeline.store.files import EventFile, parse_event_text, render_event
 
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 words = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
@@ -100,7 +100,7 @@ def test_check_never_crashes_on_arbitrary_yaml(tmp_path: Path, document: str):
 @settings(max_examples=100, deadline=None)
 @given(event_like)
 def test_schema_problems_never_crash(data):
-    from timeline.validate import plain
+    from timeline.check.validate import plain
     from timeline.yamlio import Positions
 
     schema_problems("event", "x.yml", plain(data), Positions())
@@ -115,7 +115,7 @@ def test_extract_never_crashes_and_leaves_odd_store_files_alone(tmp_path_factory
 
     from storekit import TALKS, LineExtractor, make_content, write_article
 
-    from timeline.pipeline import run_extract
+    from timeline.commands.extract import run_extract
 
     content = make_content(tmp_path_factory.mktemp("p"))
     odd = content / "events/2023/2023-06-18-blinken-qin-gang-beijing.yml"
@@ -139,7 +139,7 @@ sources_like = st.fixed_dictionaries(
     | st.fixed_dictionaries({"sources": st.lists(sources_like)}, optional={"date": scalars})
 )
 def test_the_fast_validator_agrees_with_the_full_one(data):
-    from timeline.validate import is_valid, plain, validator
+    from timeline.check.validate import is_valid, plain, validator
 
     document = plain(data)
     for name in ("event", "people", "article"):

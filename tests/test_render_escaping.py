@@ -22,9 +22,9 @@ from hostile import (
     hostile_people,
 )
 
-from timeline.markup import esc, is_web_url, link, script_json
-from timeline.render import RenderOptions, render_files, render_pages
-from timeline.site import Site
+from timeline.site.index import Site
+from timeline.site.markup import esc, is_web_url, link, script_json
+from timeline.site.render import RenderOptions, render_files, render_pages
 
 OPTIONS = RenderOptions(today="2024-01-01", edit_base="https://example.org/r/edit/main/content/")
 

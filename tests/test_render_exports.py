@@ -9,9 +9,9 @@ import icalendar
 import pytest
 from hostile import END_SCRIPT, SCRIPT, TEMPLATE, hostile_site
 
-from timeline.feeds import fold, ics_text
-from timeline.render import RenderOptions, render_files
-from timeline.site import Site
+from timeline.site.feeds import fold, ics_text
+from timeline.site.index import Site
+from timeline.site.render import RenderOptions, render_files
 
 OPTIONS = RenderOptions(today="2024-01-01")
 BASE = "https://site.example.org/timeline/"

@@ -7,13 +7,13 @@ import re
 
 import pytest
 
-from timeline.markup import rel, root_of
 from timeline.model import Event, Person, Role, Source
-from timeline.render import RenderOptions, render_files, render_pages
-from timeline.render_home import key_figures
-from timeline.render_pages import month_groups
-from timeline.site import Site, page_slug
-from timeline.svg_chart import contacts_chart
+from timeline.site.chart import contacts_chart
+from timeline.site.home import key_figures
+from timeline.site.index import Site, page_slug
+from timeline.site.markup import rel, root_of
+from timeline.site.pages import month_groups
+from timeline.site.render import RenderOptions, render_files, render_pages
 
 EDIT = "https://example.org/r/edit/main/content/"
 OPTIONS = RenderOptions(today="2023-12-31", edit_base=EDIT)

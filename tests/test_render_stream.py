@@ -11,15 +11,21 @@ from pathlib import Path
 import pytest
 from hostile import hostile_events, hostile_site
 
-import timeline.render_pages
-from timeline.exports import CSV_FIELDS, TIMELINEJS_TITLE, csv_row, guard_cell, timeline_row
-from timeline.exports import timelinejs_event as tl_event
-from timeline.feeds import ICS_HEAD, fold, ics_event, write_atom_feed
+import timeline.site.pages
 from timeline.model import Event
-from timeline.render import RenderOptions, export_writers, render_files, render_pages, write_export
-from timeline.site import Site
-from timeline.store import event_to_dict
-from timeline.synthetic import synthetic_events, synthetic_people
+from timeline.site.exports import CSV_FIELDS, TIMELINEJS_TITLE, csv_row, guard_cell, timeline_row
+from timeline.site.exports import timelinejs_event as tl_event
+from timeline.site.feeds import ICS_HEAD, fold, ics_event, write_atom_feed
+from timeline.site.index import Site
+from timeline.site.render import (
+    RenderOptions,
+    export_writers,
+    render_files,
+    render_pages,
+    write_export,
+)
+from timeline.store.files import event_to_dict
+from timeline.store.synthetic import synthetic_events, synthetic_people
 
 OPTIONS = RenderOptions(today="2024-03-05", edit_base="https://example.org/r/edit/main/content/")
 BASE = "https://site.example.org/timeline/"
@@ -112,13 +118,13 @@ def test_written_files_are_the_same_bytes(tmp_path: Path):
 def test_pages_render_only_when_asked(monkeypatch: pytest.MonkeyPatch):
     site = synthetic_site()
     calls: list[str] = []
-    real = timeline.render_pages.event_html
+    real = timeline.site.pages.event_html
 
     def counting(event: Event, site_: Site, options: RenderOptions) -> str:
         calls.append(event.id)
         return real(event, site_, options)
 
-    monkeypatch.setattr(timeline.render_pages, "event_html", counting)
+    monkeypatch.setattr(timeline.site.pages, "event_html", counting)
     specs = {spec.src_uri: spec for spec in render_pages(site, OPTIONS)}
     assert calls == []  # declaring every page renders none
     first = site.shown[0]

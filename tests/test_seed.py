@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from timeline.cli import main
-from timeline.store import load_events
+from timeline.store.files import load_events
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "content/articles/uk/2023/2023-06-18-ukrinform-blinken-qin-gang.md"

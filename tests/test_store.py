@@ -9,7 +9,7 @@ import pytest
 from storekit import talks_event
 
 from timeline.model import EVENT_KEYS, Event, Source
-from timeline.store import load_events, render_event, write_event
+from timeline.store.files import load_events, render_event, write_event
 from timeline.yamlio import parse_yaml
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from timeline.dates import Anchor
-from timeline.extract import Extractor
+from timeline.extract.dates.finder import Anchor
+from timeline.extract.extractor import Extractor
+from timeline.extract.places import PlaceMatcher
 from timeline.people import load_people
-from timeline.places import PlaceMatcher
 
 ROOT = Path(__file__).resolve().parent.parent
 PEOPLE, _ = load_people(ROOT / "content/people.yml")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .model import Article, Problem
-from .yamlio import YamlError, parse_yaml
+from timeline.model import Article, Problem
+from timeline.yamlio import YamlError, parse_yaml
 
 REQUIRED = ("title", "outlet", "published", "language")
 # Languages the extractor knows how to read; others are reported, not guessed at.

@@ -8,11 +8,11 @@ import sys
 import time
 from pathlib import Path
 
-from .check import KEEP_NONE, check_content, format_problem
-from .model import Problem
-from .people import load_people
-from .pipeline import run_extract
-from .scaffold import add_arguments, create_event
+from timeline.check.content import KEEP_NONE, check_content, format_problem
+from timeline.commands.extract import run_extract
+from timeline.commands.new import add_arguments, create_event
+from timeline.model import Problem
+from timeline.people import load_people
 
 
 def _report(problems: list[Problem]) -> None:
@@ -58,14 +58,14 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from .evaluate import run_eval  # imports dateparser: only when asked
+    from timeline.extract.evaluate import run_eval  # imports dateparser: only when asked
 
     return run_eval(args)
 
 
 def cmd_import_hsg(args: argparse.Namespace) -> int:
     """Import the Office of the Historian's China records (see README)."""
-    from .hsg_import import import_hsg
+    from timeline.sources.hsg.importer import import_hsg
 
     content = Path(args.content)
     people, problems = load_people(content / "people.yml")

@@ -11,7 +11,7 @@ import os
 import re
 from pathlib import Path
 
-from .model import Problem
+from timeline.model import Problem
 
 WINDOWS_RESERVED = frozenset(
     ["CON", "PRN", "AUX", "NUL"]

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from .model import Event, Person
+from timeline.model import Event, Person
 
 VERB = {
     "meeting": ("meets", "meet"),

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .model import Person, Problem, Role
-from .yamlio import YamlError, parse_yaml
+from timeline.model import Person, Problem, Role
+from timeline.yamlio import YamlError, parse_yaml
 
 
 def _iso(value: object) -> str | None:

@@ -27,11 +27,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
-from .load import load_site
-from .markup import esc, is_web_url
-from .model import Event, Problem
-from .render import PageSpec, RenderOptions, export_writers, render_pages, write_export
-from .site import Site
+from timeline.model import Event, Problem
+from timeline.site.index import Site
+from timeline.site.load import load_site
+from timeline.site.markup import esc, is_web_url
+from timeline.site.render import PageSpec, RenderOptions, export_writers, render_pages, write_export
 
 log = logging.getLogger("mkdocs.plugins.timeline")
 NO_TOC = get_toc([])  # one empty table of contents for every written page: nothing adds to it

@@ -63,8 +63,8 @@ def build_site(project: Path) -> Path:
     from hostile import hostile_events, hostile_people
 
     from timeline.people import person_to_dict
-    from timeline.store import write_event
-    from timeline.synthetic import write_content
+    from timeline.store.files import write_event
+    from timeline.store.synthetic import write_content
     from timeline.yamlio import dump_yaml
 
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")

@@ -1,0 +1,91 @@
+"""`timeline check`: validate all of `content/` and report every problem at once.
+
+The MkDocs plugin runs the same function (through `load.load_site`), so a build stops on
+exactly the lines `timeline check` prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from timeline.check.articles import check_articles
+from timeline.check.events import check_event_file
+from timeline.check.links import LinkFacts, check_event_links, check_event_refs, link_facts
+from timeline.check.people import check_people
+from timeline.model import Event, Person, Problem
+from timeline.store.files import iter_store
+from timeline.store.ledger import read_ledger
+
+KEEP_ALL, KEEP_UNLESS_ERRORS, KEEP_NONE = "all", "unless-errors", "none"
+
+
+@dataclass
+class Checked:
+    """What `content/` holds once validated: the usable events and people, and the problems."""
+
+    events: list[Event] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    event_count: int = 0  # readable events, kept in `events` or not
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if not p.warning]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.warning]
+
+
+def _failing(problems: list[Problem]) -> bool:
+    return any(not p.warning for p in problems)
+
+
+def check_content(content: Path, today: dt.date | None = None, keep: str = KEEP_ALL) -> Checked:
+    """Validate articles, people and events; every file is checked, none stops the others.
+
+    `keep` says which events to return: all readable ones (`mkdocs serve` shows the rest of
+    the site), none once there is an error (a build stops then: holding 10,000 events to
+    throw them away is most of a failing build's memory), or none at all (`timeline check`).
+    """
+    articles, problems = check_articles(content)
+    people, people_problems = check_people(content / "people.yml", content)
+    problems += people_problems
+    problems += read_ledger(content)[1]
+    by_id = {p.id: p for p in people}
+    today = today or dt.date.today()
+
+    def article_exists(cited: str) -> bool:  # the file, even if refused for its name
+        return cited in articles or (content.parent / cited).is_file()
+
+    facts: list[LinkFacts] = []
+    events: list[Event] = []
+    count, failing = 0, _failing(problems)
+    for file in iter_store(content, problems):
+        found = check_event_file(file) + check_event_refs(file, by_id, article_exists, today)
+        problems += found
+        failing = failing or _failing(found)
+        facts.append(link_facts(file))
+        if not file.has_event:
+            continue
+        count += 1
+        if keep == KEEP_ALL or (keep == KEEP_UNLESS_ERRORS and not failing):
+            events.append(file.event)  # type: ignore[arg-type]  # has_event
+    problems += check_event_links(facts)
+    if keep == KEEP_UNLESS_ERRORS and _failing(problems):
+        events = []
+    order = sorted(problems, key=lambda p: (p.path, p.line or 0, p.column or 0, p.field or ""))
+    return Checked(events, people, order, count)
+
+
+def format_problem(problem: Problem) -> str:
+    """`path:line:column: field: expected …, found …`; warnings say so after the position."""
+    if not problem.warning:
+        return str(problem)
+    where = problem.path
+    if problem.line is not None:
+        where += f":{problem.line}" + (f":{problem.column}" if problem.column is not None else "")
+    what = f"{problem.field}: {problem.message}" if problem.field else problem.message
+    return f"{where}: warning: {what}"

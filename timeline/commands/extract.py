@@ -1,0 +1,278 @@
+"""`timeline extract` as a run: skip what the ledger knows, extract the rest, merge, record.
+
+Order of writes: event files first, the ledger last, each atomically. A run stopped at any
+point leaves whole files only, and the next run redoes what the ledger did not record (the
+merge adds nothing twice).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any, TextIO
+
+from timeline.articles import read_article
+from timeline.check.articles import check_article
+from timeline.check.people import check_people
+from timeline.commands.progress import Progress
+from timeline.contentfs import display, walk
+from timeline.model import Event, Person, Problem
+from timeline.store.edit import add_sources
+from timeline.store.files import UnsafePathError, safe_event_path, write_event
+from timeline.store.index import StoreIndex, read_index
+from timeline.store.ledger import LEDGER_NAME, Ledger, content_hash, read_ledger, write_ledger
+from timeline.store.merge import Plan, plan_merge
+from timeline.yamlio import YamlError
+
+_extractor = None  # one per process, built once: the registry is compiled once
+# Articles merged at a time: memory stays that of one batch, whatever the corpus. A contact
+# reported in two batches is merged as over two runs: the first creates it, the second adds
+# its source (`merge` decides in a fixed order within a batch; batches follow file order).
+BATCH = 500
+
+
+@dataclass
+class Summary:
+    """What a run did, for the closing line."""
+
+    read: int = 0
+    skipped: int = 0
+    failed: int = 0
+    new: int = 0
+    merged: int = 0
+    sources_added: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (
+            f"articles: {self.read} read, {self.skipped} skipped (unchanged), "
+            f"{self.failed} failed; events: {self.new} new, {self.merged} merged; "
+            f"sources added: {self.sources_added}"
+        )
+
+    @property
+    def ok(self) -> bool:
+        return not any(not p.warning for p in self.problems)
+
+
+@dataclass(frozen=True)
+class Extracted:
+    rel: str
+    events: list[Event] | None
+    problems: list[Problem]
+
+
+def make_extractor(people: list[Person]) -> Any:
+    """The project's extractor (tests may pass another factory to `run_extract`)."""
+    from timeline.extract.extractor import (
+        Extractor,  # dateparser is slow to import: only when there is work
+    )
+    from timeline.extract.places import PlaceMatcher
+
+    return Extractor(people, PlaceMatcher())
+
+
+def _init_worker(people: list[Person], factory: Callable[[list[Person]], Any]) -> None:
+    global _extractor
+    _extractor = factory(people)
+
+
+def extract_one(job: tuple[str, str]) -> Extracted:
+    """Validate one article as `timeline check` does, then extract its events."""
+    path, content = Path(job[0]), Path(job[1])
+    rel = display(path, content)
+    problems = check_article(path, content)
+    if any(not p.warning for p in problems):
+        return Extracted(rel, None, problems)
+    article, more = read_article(path, base=content.parent)
+    if article is None:
+        return Extracted(rel, None, problems + more)
+    article.path = rel
+    assert _extractor is not None
+    try:
+        events = _extractor.extract_events(article)
+    except Exception as err:  # the extractor must not take the run down with it
+        message = f"expected an article the extractor can read, found {type(err).__name__}: {err}"
+        return Extracted(rel, None, [Problem(rel, message)])
+    return Extracted(rel, events, problems)
+
+
+def _extract_all(
+    rels: list[str], content: Path, people: list[Person], workers: int, factory: Callable
+) -> Iterator[Extracted]:
+    """Results in the order of `rels`; workers get a window of articles at a time, so finished
+    results never wait in memory for more than a window."""
+    jobs = ((str(content.parent / rel), str(content)) for rel in rels)
+    if workers <= 1 or len(rels) < 2:
+        if rels:
+            _init_worker(people, factory)
+            yield from map(extract_one, jobs)
+        return
+    window = BATCH * workers
+    chunk = max(1, min(window, len(rels)) // (workers * 8))
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(people, factory)) as pool:
+        while part := list(islice(jobs, window)):
+            yield from pool.map(extract_one, part, chunksize=chunk)
+
+
+def _to_extract(
+    paths: Iterable[Path], content: Path, ledger: Ledger, force: bool, summary: Summary
+) -> dict[str, str]:
+    """Articles to read this run (as cited -> content hash); unchanged ones are skipped."""
+    todo = {}
+    for path in paths:
+        rel = display(path, content)
+        try:
+            digest = content_hash(path.read_bytes())
+        except OSError as err:
+            summary.problems.append(Problem(rel, f"cannot read: {err.strerror}"))
+            summary.failed += 1
+            continue
+        if not force and ledger.unchanged(rel, digest):
+            summary.skipped += 1
+        else:
+            todo[rel] = digest
+    return todo
+
+
+def _apply(plan: Plan, index: StoreIndex, content: Path, summary: Summary) -> set[str]:
+    """Write the plan; return the articles whose events could not all be written."""
+    events_dir = content / "events"
+    failed_ids: set[str] = set()
+    for event in plan.new:
+        try:
+            path = safe_event_path(event, events_dir)
+            if path.exists():
+                raise UnsafePathError(f"id: expected a new file, found {event.id!r} already there")
+            write_event(event, events_dir)
+        except (UnsafePathError, OSError) as err:
+            summary.problems.append(Problem(f"content/events/{event.id}", str(err)))
+            failed_ids.add(event.id)
+            continue
+        index.add(event, path)
+        summary.new += 1
+        summary.sources_added += len(event.sources)
+    for event_id, sources in sorted(plan.additions.items()):
+        path = index.path_of(event_id)
+        rel = display(path, content)
+        try:
+            add_sources(path, rel, sources)
+        except (YamlError, OSError) as err:
+            summary.problems.append(Problem(rel, f"sources not added: {err}"))
+            failed_ids.add(event_id)
+            continue
+        summary.merged += 1
+        summary.sources_added += len(sources)
+    return {a for a, ids in plan.produced.items() if failed_ids & set(ids)}
+
+
+@dataclass
+class Merger:
+    """Merges the results of a run into the store a batch at a time (see `BATCH`)."""
+
+    content: Path
+    ledger: Ledger
+    summary: Summary
+    index: StoreIndex | None = None
+
+    def merge(self, results: list[Extracted], todo: dict[str, str]) -> None:
+        found = [e for r in results if r.events for e in r.events]
+        plan, stored = self.plan(found) if found else (Plan(), [])
+        failed = set(plan.deferred)  # a copy: only deferred articles get the message below
+        if found:
+            assert self.index is not None
+            failed |= _apply(plan, self.index, self.content, self.summary)
+        for article in sorted(plan.deferred):
+            message = "not recorded: an event file it maps to cannot be read; fix it and run again"
+            self.summary.problems.append(Problem(article, message))
+        known = {e.id: e for e in [*stored, *plan.new]}
+        for result in results:
+            if result.events is None or result.rel in failed:
+                continue
+            ids = plan.produced.get(result.rel, [])
+            self.ledger.record(result.rel, todo[result.rel], ids)
+            for event_id in ids:
+                if event_id in known:
+                    self.ledger.remember(known[event_id])
+
+    def plan(self, found: list[Event]) -> tuple[Plan, list[Event]]:
+        """The merge of `found` into the store, and the stored events it looked at. The store
+        is read (indexed) once, the first time there is something to merge."""
+        if self.index is None:
+            self.index = read_index(self.content, self.summary.problems)
+        index = self.index
+        stored = index.load(index.candidates(found), self.content)
+        deleted = self.ledger.deleted(index)
+        taken = set(index.files) | index.blocked
+        return plan_merge(stored, deleted, found, index.blocked, taken), stored
+
+
+def run_extract(
+    content: Path,
+    force: bool = False,
+    jobs: int = 1,
+    stream: TextIO = sys.stderr,
+    factory: Callable[[list[Person]], Any] = make_extractor,
+) -> Summary:
+    """Extract new and changed articles into the store; see the module's docstring."""
+    summary = Summary()
+    ledger, problems = read_ledger(content)
+    people, people_problems = check_people(content / "people.yml", content)
+    summary.problems += problems + people_problems
+    if ledger is None or not summary.ok:
+        return summary  # without a trustworthy ledger and registry, nothing is written
+    people_digest = content_hash((content / "people.yml").read_bytes())
+    paths, refused = walk(content / "articles", content, ".md")
+    summary.problems += refused
+    summary.read, summary.failed = len(paths), len(refused)
+    todo = _to_extract(paths, content, ledger, force or ledger.people != people_digest, summary)
+    present = {display(p, content) for p in paths}
+    del paths  # Path objects cost more than the text kept for each article
+    _extract_and_merge(
+        todo, content, people, jobs, factory, Merger(content, ledger, summary), stream
+    )
+    ledger.keep_only(present)
+    ledger.set_people(people_digest)
+    if write_ledger(content, ledger) and ledger.moved_from:
+        new = display(content / LEDGER_NAME, content)
+        message = f"expected {new}, found this older ledger: moved to {new} (commit both)"
+        summary.problems.append(Problem(ledger.moved_from, message, warning=True))
+    return summary
+
+
+def _extract_and_merge(
+    todo: dict[str, str],
+    content: Path,
+    people: list[Person],
+    jobs: int,
+    factory: Callable[[list[Person]], Any],
+    merger: Merger,
+    stream: TextIO,
+) -> None:
+    """Extract every article of `todo` and merge the results a batch at a time."""
+    summary = merger.summary
+    progress = Progress(len(todo), stream)
+    batch: list[Extracted] = []
+    done = 0
+    try:
+        for result in _extract_all(list(todo), content, people, jobs, factory):
+            done += 1
+            batch.append(result)
+            summary.problems += result.problems
+            summary.failed += result.events is None
+            progress.advance()
+            if len(batch) >= BATCH:
+                merger.merge(batch, todo)
+                batch = []
+    except BrokenProcessPool:  # a worker died (out of memory, killed): keep what is done
+        message = "expected the extraction workers to finish, found one killed; run again"
+        summary.problems.append(Problem("timeline extract", message))
+        summary.failed += len(todo) - done
+    progress.close()
+    if batch:
+        merger.merge(batch, todo)

@@ -1,0 +1,136 @@
+"""Which of a sentence's dates belongs to a contact word."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+from timeline.extract.dates.finder import DateHit
+from timeline.extract.offices import SAYING
+from timeline.extract.tense import Clauses
+from timeline.extract.triggers import Trigger
+
+OTHER_ZONE = re.compile(r"时间|時間|\btime\b|время|часом|за київським", re.IGNORECASE)
+
+
+def _in_other_zone(sentence: str, hit: DateHit) -> bool:
+    """A date in "(Beijing time Friday 2:50)": the same moment in another time zone."""
+    opening = max(sentence.rfind("(", 0, hit.start), sentence.rfind("（", 0, hit.start))
+    if (
+        opening < 0
+        or max(sentence.rfind(")", 0, hit.start), sentence.rfind("）", 0, hit.start)) > opening
+    ):
+        return False
+    return bool(OTHER_ZONE.search(sentence, opening, hit.start + len(hit.text) + 12))
+
+
+# A clause that places the contact vaguely in the past ("last year", "раніше", "此前").
+VAGUE = re.compile(
+    r"\b(?:last (?:year|week|time)|earlier this (?:year|month)|previously|in the past|ago|"
+    r"first met)\b|(?<!\w)(?:минулого року|торік|минулого тижня|раніше|колись|востаннє|"
+    r"в прошлом году|на прошлой неделе|ранее|когда-то|в последний раз)(?!\w)|"
+    r"去年|上周|此前|之前|早些时候|以前|上次|\b(?:letztes Jahr|zuvor|früher|l'an dernier|"
+    r"l'année dernière|auparavant|el año pasado|anteriormente|l'anno scorso|in precedenza|"
+    r"no ano passado|w zeszłym roku|wcześniej)\b",
+    flags=re.IGNORECASE,
+)
+SAID_REACH = 12  # characters between a date and "said" / "заявил" / "表示"
+VAGUE_DATE = object()  # marker: the contact's own clause dates it vaguely (background)
+
+
+def pick_date(
+    sentence: str, group: list[Trigger], hits: list[DateHit], planned: bool = False
+) -> DateHit | object | None:
+    """The date of a contact: in the clause of one of its words, else the nearest one.
+
+    A clause that dates the contact only vaguely (a year, a month, "last year") makes it
+    background: VAGUE_DATE, and no date is borrowed from elsewhere. For an announced
+    contact, the day something was said ("said on Thursday") is not the contact's date.
+    """
+    # Month-only dates are kept when relative ("last month"); "in April" is background.
+    hits = [h for h in hits if not _in_other_zone(sentence, h)]
+    if planned:
+        hits = [h for h in hits if not _said_on(sentence, h)]
+    usable = [
+        h
+        for h in hits
+        if h.precision == "day" or (h.precision == "month" and h.basis == "relative")
+    ]
+    clauses = Clauses(sentence)
+    for trigger in group:
+        start, end = clauses.around(trigger.start)
+        same = [h for h in usable if start <= h.start < end]
+        if same:
+            return _closest(same, trigger.start)
+    for trigger in group:
+        start, end = clauses.around(trigger.start)
+        if any(start <= h.start < end for h in hits) or VAGUE.search(sentence, start, end):
+            return VAGUE_DATE
+    return _closest(usable, group[0].start) if usable else None
+
+
+def _said_on(sentence: str, hit: DateHit) -> bool:
+    before = sentence[max(0, hit.start - SAID_REACH) : hit.start]
+    after = sentence[hit.start + len(hit.text) : hit.start + len(hit.text) + SAID_REACH]
+    after = re.split(r"[,，;]", after, maxsplit=1)[0]  # "29 июня, заявил ...": attribution
+    before = re.split(r"[,，;]", before)[-1]
+    return bool(SAYING.search(before) or SAYING.search(after))
+
+
+def _closest(hits: list[DateHit], position: int) -> DateHit:
+    day_first = sorted(hits, key=lambda h: (h.precision != "day", abs(h.start - position)))
+    return day_first[0]
+
+
+# "the signing ceremony", "під час зустрічі": a contact the article has already dated.
+BACK_REFERENCE = re.compile(
+    r"\bthe (?:signing )?(?:ceremony|meeting|talks|summit|visit|dinner|trip)\b|"
+    r"\b(?:during|at) (?:the|their|his|her) (?:meeting|talks|visit|call|trip|summit)\b|"
+    r"(?:під час|у ході|в ході|во время) (?:зустрічі|переговорів|візиту|розмови|церемонії|"
+    r"встречи|переговоров|визита|разговора|беседы|церемонии)|на церемонії|на церемонии|"
+    r"会谈中|会见时|会谈时|通话中|仪式上",
+    flags=re.IGNORECASE,
+)
+
+# "a two-day summit", "дводенні переговори", "двухдневный визит", "为期两天".
+SPAN_DAYS = re.compile(
+    r"\b(?P<en>two|three|four|five|[2-5])[- ]days?\b|(?P<sl>дво|три|чотири|пʼяти|п'яти|п’яти|"
+    r"двух|трех|трёх|четырех|пяти)денн|(?P<sr>двух|трех|трёх|четырех|пяти)дневн|"
+    r"(?:为期|為期)(?P<zh>两|兩|二|三|四|五)天",
+    flags=re.IGNORECASE,
+)
+NUMBERS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5, "дво": 2,
+    "три": 3, "чотири": 4, "пʼяти": 5, "п'яти": 5, "п’яти": 5, "двух": 2, "трех": 3, "трёх": 3,
+    "четырех": 4, "пяти": 5, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5,
+}  # fmt: skip
+ENDS = re.compile(
+    r"\b(?:ended|ends|concluded|wrapped up|closed|wound up)\b|завершил\w*|закінчил\w*|"
+    r"заверш\w*|закончил\w*|окончил\w*|结束|結束",
+    flags=re.IGNORECASE,
+)
+BEGINS = re.compile(
+    r"\b(?:began|begins|beginning|started|starts|opened|opens|kicked off|arrived)\b|"
+    r"розпоча\w*|почал\w*|почав\w*|прибу\w*|начал\w*|начина\w*|прибыл\w*|开始|開始|抵达|抵達",
+    flags=re.IGNORECASE,
+)
+
+
+def with_duration(sentence: str, hit: DateHit) -> DateHit:
+    """A single day reported as the start or end of a multi-day contact becomes a range."""
+    if hit.end_date is not None or hit.precision != "day":
+        return hit
+    match = SPAN_DAYS.search(sentence)
+    if match is None:
+        return hit
+    word = next(g for g in match.groups() if g)
+    days = NUMBERS.get(word.lower(), 0) - 1
+    if days <= 0:
+        return hit
+    if ENDS.search(sentence):
+        start = hit.date - dt.timedelta(days=days)
+        return dataclasses.replace(hit, date=start, end_date=hit.date)
+    if BEGINS.search(sentence):
+        return dataclasses.replace(hit, end_date=hit.date + dt.timedelta(days=days))
+    return hit

@@ -1,0 +1,293 @@
+"""Find US–China diplomatic contacts in one article and turn them into draft events.
+
+Article level, after contacts.py has read each sentence:
+1. A contact mention needs both sides (people, offices, groups or the country visited).
+2. An undated mention takes the date of a dated mention of the same status up to three
+   sentences before it that shares a person ("On January 15 the US signed ... The deal was
+   signed by Trump and Liu He"); an undated one in the lead takes the publication date.
+   Anything still undated is dropped.
+3. One event per real-world contact: mentions with the same date and the same people
+   merge; a mention dated only by the context joins the event whose dates cover it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from timeline.extract.contacts import Candidate, Context, SentenceReader
+from timeline.extract.dates.finder import Anchor, DateHit
+from timeline.extract.dates.pick import BACK_REFERENCE
+from timeline.extract.dates.weekday_year import SCAN_CHARS, anchor_from_weekdays
+from timeline.extract.names import NameMatcher
+from timeline.extract.places import PlaceMatcher
+from timeline.extract.sentences import split_sentences
+from timeline.extract.triggers import best_kind
+from timeline.model import Article, Event, Person, Source
+from timeline.naming import event_id, event_summary, event_title
+
+SEPARATE_KINDS = ("message", "call")  # a letter or a call is its own contact, never a meeting's
+LEAD_SENTENCES = 3  # an undated contact in the first three sentences is the article's news
+CJK_TEXT = re.compile(r"[\u3400-\u9fff]")
+INHERIT_REACH = 3  # sentences back an undated mention may borrow a date from
+MAX_SENTENCES = 2000  # work cap per article
+NO_PLACE_KINDS = ("call", "message")
+CONFIDENCE = {"explicit": 0.9, "relative": 0.8, "publication": 0.4}
+
+
+class Extractor:
+    """Extraction with the registry compiled once, for many articles."""
+
+    def __init__(self, people: list[Person], places: PlaceMatcher):
+        self.people = {p.id: p for p in people}
+        self.reader = SentenceReader(people, places, NameMatcher(people))
+
+    def candidates(self, article: Article, anchor: Anchor) -> list[Candidate]:
+        context = Context()
+        found: list[Candidate] = []
+        sentences = split_sentences(article.body)[:MAX_SENTENCES]
+        named = [self.reader.people_in(s, article.language) for s in sentences]
+        content = 0  # sentences with some text, not menu or caption crumbs
+        for index, sentence in enumerate(sentences):
+            context.index = index
+            content += int(_is_content(sentence))
+            context.next_us, context.next_china = (
+                named[index + 1] if index + 1 < len(named) else ([], [])
+            )
+            read = self.reader.read(
+                sentence, index, article.language, anchor, context, named[index]
+            )
+            for cand in read:
+                cand.lead = content <= LEAD_SENTENCES
+            found.extend(read)
+        return found
+
+    def extract_events(self, article: Article, anchor: Anchor | None = None) -> list[Event]:
+        """The contacts one article reports, one event per contact, dated and sourced."""
+        base = re.split(r"[-_]", article.language.strip().lower() or "en")[0]
+        if base != article.language:  # "zh-TW", "pt_BR": read as zh, pt
+            article = dataclasses.replace(article, language=base)
+        if anchor is None:
+            published = article.published
+            anchor = Anchor(published, "day" if published else "none", "metadata")
+        anchor = self.complete_anchor(article.body, article.language, anchor)
+        found = self.candidates(article, anchor)
+        full = [c for c in _date_from_context(found, anchor) if _in_office(c, self.people)]
+        groups = _merge(full, self.people)
+        events = [self._event(group, article, anchor) for group in groups]
+        return sorted(events, key=lambda e: (e.date, e.id))
+
+    def complete_anchor(self, text: str, language: str, anchor: Anchor) -> Anchor:
+        """Without a publication date, try a weekday+date of the text and the offices held."""
+        if anchor.date is not None:
+            return anchor
+        mentions = self.reader.names.find(text[:SCAN_CHARS], language)
+        named = [self.people[i] for i in dict.fromkeys(m.person for m in mentions)]
+        found = anchor_from_weekdays(text, language, named, list(self.people.values()))
+        return found or anchor
+
+    def _event(self, group: list[Candidate], article: Article, anchor: Anchor) -> Event:
+        best = next((c for c in group if c.date and not c.inherited), group[0])
+        hit = best.date
+        assert hit is not None
+        kind = best_kind([k for c in group for k in c.kinds])
+        location = None
+        if kind not in NO_PLACE_KINDS:
+            location = next((c.location for c in group if c.location), None)
+        event = Event(
+            id="",
+            title="",
+            date=hit.iso,
+            precision=hit.precision,
+            end_date=hit.end_date.isoformat() if hit.end_date else None,
+            kind=kind,
+            status=best.status,
+            us=_unique(p for c in group for p in c.us),
+            china=_unique(p for c in group for p in c.china),
+            location=location,
+        )
+        event.sources.append(_source(article, anchor, best))
+        event.id = event_id(event, self.people)
+        event.title = event_title(event, self.people)
+        event.summary = event_summary(event, self.people)
+        return event
+
+
+def _date_from_context(found: list[Candidate], anchor: Anchor) -> list[Candidate]:
+    """Full candidates, each with a date (own, borrowed or the publication date)."""
+    out = []
+    last: DateHit | None = None
+    for cand in found:
+        if cand.date is not None and cand.date.from_previous is not None and last is not None:
+            moved = last.date + dt.timedelta(days=cand.date.from_previous)
+            cand.date = dataclasses.replace(cand.date, date=moved, end_date=None)
+        if cand.date is not None and not cand.inherited and cand.date.precision == "day":
+            last = cand.date
+        if not cand.full:
+            continue
+        if cand.date is None and not cand.background:
+            donor = _donor(cand, found)
+            if donor is not None and donor.date is not None:
+                cand.date, cand.inherited = donor.date, True
+            elif cand.status == "happened" and cand.lead and anchor.knows_day:
+                assert anchor.date is not None
+                cand.date = DateHit("", -1, anchor.date, basis="publication")
+                cand.inherited = True
+        if cand.date is not None:
+            out.append(cand)
+    return out
+
+
+def _is_content(sentence: str) -> bool:
+    """A sentence of the article rather than a menu item, a byline or a photo credit."""
+    if CJK_TEXT.search(sentence):
+        return len(sentence) >= 8
+    return len(sentence.split()) >= 4
+
+
+def _in_office(cand: Candidate, people: dict[str, Person]) -> bool:
+    """Keep the people in office on the contact's date; a side left empty drops the mention.
+
+    "Nixon's 1972 visit" in a 2017 article is history, not a contact of 2017.
+    """
+    assert cand.date is not None
+    first = cand.date.date
+    last = cand.date.end_date or (_month_last(first) if cand.date.precision == "month" else first)
+    for side in (cand.us, cand.china):
+        if not side:
+            continue
+        kept = [p for p in side if p not in people or _holds_office(people[p], first, last)]
+        if not kept:
+            return False
+        side[:] = kept
+    return True
+
+
+def _holds_office(person: Person, first: dt.date, last: dt.date) -> bool:
+    slack = dt.timedelta(days=1)  # time zones and swearing-in days
+    start, end = (first - slack).isoformat(), (last + slack).isoformat()
+    return any(
+        (r.start is None or r.start <= end) and (r.end is None or start <= r.end)
+        for r in person.roles
+    )
+
+
+def _month_last(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+
+
+def _donor(cand: Candidate, found: list[Candidate]) -> Candidate | None:
+    """ "The talks took place on Friday" just after; a dated mention just before; any earlier
+    one when the sentence says "the ceremony"."""
+    for other in found:
+        ahead = cand.index < other.index <= cand.index + 2
+        if ahead and not other.sides and other.date and other.status == cand.status:
+            return other
+    reach = cand.index if BACK_REFERENCE.search(cand.sentence) else INHERIT_REACH
+    for other in reversed(found):
+        if other is cand or other.index > cand.index or other.index < cand.index - reach:
+            continue
+        if other.date is None or other.status != cand.status or other.date.basis == "publication":
+            continue
+        if other.full or set(other.us + other.china) & set(cand.us + cand.china):
+            return other
+    return None
+
+
+def _merge(cands: list[Candidate], people: dict[str, Person]) -> list[list[Candidate]]:
+    strong = [c for c in cands if not c.inherited]
+    weak = [c for c in cands if c.inherited]
+    groups: list[list[Candidate]] = []
+    for cand in strong:
+        for group in groups:
+            if _same_contact(group[0], cand) or _same_leader_day(group[0], cand, people):
+                group.append(cand)
+                break
+        else:
+            groups.append([cand])
+    for cand in sorted(weak, key=lambda c: c.date.basis == "publication"):  # type: ignore[union-attr]
+        home = next((g for g in groups if _covers(g[0], cand, people)), None)
+        if home is not None:
+            home.append(cand)
+        else:
+            groups.append([cand])
+    return groups
+
+
+def _people_agree(a: Candidate, b: Candidate) -> bool:
+    """On each side where both name people, they share one."""
+    sides = ((a.us, b.us), (a.china, b.china))
+    return all(not x or not y or set(x) & set(y) for x, y in sides)
+
+
+def _same_contact(first: Candidate, other: Candidate) -> bool:
+    if first.status != other.status or not _people_agree(first, other):
+        return False
+    assert first.date is not None and other.date is not None
+    return first.date.iso == other.date.iso
+
+
+def _same_leader_day(first: Candidate, other: Candidate, people: dict[str, Person]) -> bool:
+    """A head of state's day with the other side is one event (the welcome, the talks...)."""
+    assert first.date is not None and other.date is not None
+    if first.status != other.status or first.date.iso != other.date.iso:
+        return False
+    return _kinds_join(first, other) and _shared_leader(first, other, people)
+
+
+def _kinds_join(first: Candidate, other: Candidate) -> bool:
+    """Mentions of different people join one event unless one is a letter or call."""
+    separate = {first.kind, other.kind} & set(SEPARATE_KINDS)
+    return not separate or first.kind == other.kind
+
+
+def _shared_leader(first: Candidate, other: Candidate, people: dict[str, Person]) -> bool:
+    shared = set(first.us + first.china) & set(other.us + other.china)
+    return any(people[p].level == "leader" for p in shared if p in people)
+
+
+def _covers(event: Candidate, cand: Candidate, people: dict[str, Person]) -> bool:
+    if event.status != cand.status:
+        return False
+    if not _people_agree(event, cand) and not (
+        _kinds_join(event, cand) and _shared_leader(event, cand, people)
+    ):
+        return False
+    assert event.date is not None and cand.date is not None
+    if event.date.iso == cand.date.iso or cand.date.basis == "publication":
+        return True  # the publication date was only a guess: the dated mention wins
+    end = event.date.end_date or event.date.date
+    return event.date.precision == "day" and event.date.date <= cand.date.date <= end
+
+
+def _source(article: Article, anchor: Anchor, best: Candidate) -> Source:
+    hit = best.date
+    assert hit is not None
+    basis = hit.basis
+    confidence = CONFIDENCE.get(basis, 0.5)
+    if best.inherited and basis != "publication":
+        confidence -= 0.2
+    if hit.precision != "day":
+        confidence -= 0.2
+    if not hit.weekday_agrees:
+        confidence -= 0.2
+    if best.status == "planned":
+        confidence -= 0.1
+    published = anchor.date.isoformat() if anchor.date and anchor.precision == "day" else None
+    return Source(
+        article=article.path,
+        outlet=article.outlet,
+        url=article.url,
+        published=published,
+        language=article.language,
+        quote=best.sentence,
+        date_text=hit.text or None,
+        date_basis=basis,
+        confidence=round(max(confidence, 0.1), 2),
+    )
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))

@@ -1,0 +1,119 @@
+"""Officials named by office ("China's foreign minister", "глава МЗС Китаю", "госсекретарь
+США", "美国国务卿"), sides named as groups ("U.S. officials", "китайська сторона", "美方"),
+both sides at once ("the two leaders", "лидеры США и Китая", "双方"), and the two countries
+as places to travel to.
+
+An office phrase resolves to the person holding that office on the event date (roles with
+date ranges in content/people.yml). A phrase preceded by "former"/"колишній"/"бывший"/"前"
+is not the current holder and is ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.extract.office_data import (
+    ANAPHORA,
+    BOTH_PHRASES,
+    COUNTRY_PHRASES,
+    ROLE_PHRASES,
+    SIDE_PHRASES,
+)
+
+FORMER = re.compile(
+    r"(?:former|ex-|then|колишн\w*|екс-|бывш\w*|экс-|前任|前)\s*\S*\s*$", flags=re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class RoleMention:
+    country: str
+    title: str
+    start: int
+    end: int
+
+
+_ROLE_RE: dict[str, list[tuple[str, str, re.Pattern[str]]]] = {}
+
+
+def _roles(language: str) -> list[tuple[str, str, re.Pattern[str]]]:
+    if language not in _ROLE_RE:
+        _ROLE_RE[language] = [
+            (c, t, re.compile(p, flags=0 if language in ("en", "zh") else re.IGNORECASE))
+            for c, t, p in ROLE_PHRASES.get(language, ROLE_PHRASES["en"])
+        ]
+    return _ROLE_RE[language]
+
+
+def find_roles(sentence: str, language: str) -> list[RoleMention]:
+    """Office phrases in the sentence (not preceded by "former")."""
+    found = []
+    for country, title, pattern in _roles(language):
+        for match in pattern.finditer(sentence):
+            if FORMER.search(sentence[max(0, match.start() - 16) : match.start()]):
+                continue
+            found.append(RoleMention(country, title, match.start(), match.end()))
+    return found
+
+
+_SIMPLE: dict[tuple[str, str], re.Pattern[str] | None] = {}
+
+
+def _compiled(name: str, language: str, source: str | None) -> re.Pattern[str] | None:
+    key = (name, language)
+    if key not in _SIMPLE:
+        flags = (
+            re.IGNORECASE
+            if language in ("uk", "ru", "de", "fr", "es", "it", "pt", "pl", "el")
+            else 0
+        )
+        _SIMPLE[key] = re.compile(source, flags=flags) if source else None
+    return _SIMPLE[key]
+
+
+# "U.S. officials said ...", "як заявили американські посадовці": a source, not a party.
+SAYING = re.compile(
+    r"\b(?:said|say|says|told|according|announced|stated|reported|warned|believe)\b|"
+    r"заяви\w*|повідоми\w*|сказа\w*|за словами|кажуть|вважають|"
+    r"сообщи\w*|по словам|считают|отметили|говорят|称|表示|说|指出|透露|認為|认为",
+    flags=re.IGNORECASE,
+)
+SAYING_REACH = 30
+
+
+def sides_named(sentence: str, language: str) -> set[str]:
+    """Sides present through group phrases ("U.S. officials", "китайська сторона")."""
+    sides = set()
+    for index, (side, source) in enumerate(SIDE_PHRASES.get(language, [])):
+        pattern = _compiled(f"side{index}", language, source)
+        for match in pattern.finditer(sentence) if pattern else ():
+            near = sentence[max(0, match.start() - SAYING_REACH) : match.end() + SAYING_REACH]
+            if not SAYING.search(near):
+                sides.add(side)
+                break
+    return sides
+
+
+def both_sides_named(sentence: str, language: str) -> bool:
+    """ "U.S. and Chinese officials", "США та КНР": both countries, by name."""
+    pattern = _compiled("both", language, BOTH_PHRASES.get(language))
+    return bool(pattern and pattern.search(sentence))
+
+
+def both_sides_meant(sentence: str, language: str) -> bool:
+    """ "The two leaders", "сторони", "双方": both sides, if the context names them."""
+    pattern = _compiled("anaphora", language, ANAPHORA.get(language))
+    return bool(pattern and pattern.search(sentence))
+
+
+def countries_named(sentence: str, language: str) -> set[str]:
+    """Countries named in the sentence (as places of a visit)."""
+    found = set()
+    for index, (side, source) in enumerate(COUNTRY_PHRASES.get(language, COUNTRY_PHRASES["en"])):
+        pattern = _compiled(
+            f"country{index}", language if language in COUNTRY_PHRASES else "en", source
+        )
+        if pattern and pattern.search(sentence):
+            found.add(side)
+    return found

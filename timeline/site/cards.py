@@ -1,0 +1,106 @@
+"""An event as HTML: the card shown on year, person, kind and home pages, and its parts."""
+
+from __future__ import annotations
+
+from timeline.site.markup import esc, highlight, link, rel
+from timeline.model import Event, Person, Source
+from timeline.naming import format_date
+from timeline.site.index import Site, page_slug
+
+KIND_LABELS = {
+    "meeting": "Meeting",
+    "talks": "Talks",
+    "call": "Call",
+    "visit": "Visit",
+    "summit": "Summit",
+    "message": "Message",
+    "other": "Other",
+}
+LEVEL_LABELS = {"leader": "Leaders", "minister": "Ministers", "other": "Others"}
+SIDE_LABELS = {"us": "US", "china": "China"}
+
+
+def event_href(event: Event, src_uri: str) -> str:
+    return rel(src_uri, f"events/{page_slug(event.id)}/")
+
+
+def person_href(person_id: str, src_uri: str) -> str:
+    return rel(src_uri, f"people/{page_slug(person_id)}/")
+
+
+def kind_label(kind: str) -> str:
+    return KIND_LABELS.get(kind, kind)
+
+
+def date_html(event: Event) -> str:
+    return (
+        f'<time datetime="{esc(event.date)}">{esc(format_date(event.date, event.end_date))}</time>'
+    )
+
+
+def kind_badge(event: Event, src_uri: str) -> str:
+    href = rel(src_uri, f"kinds/{page_slug(event.kind)}/")
+    return f'<a class="tl-badge tl-kind" href="{esc(href)}">{esc(kind_label(event.kind))}</a>'
+
+
+def review_badge(event: Event) -> str:
+    label = "reviewed" if event.review == "reviewed" else "draft"
+    return f'<span class="tl-badge tl-review tl-review-{label}">{label}</span>'
+
+
+def person_link(person_id: str, people: dict[str, Person], src_uri: str) -> str:
+    person = people.get(person_id)
+    if person is None:
+        return f'<span class="tl-person">{esc(person_id)}</span>'
+    href = person_href(person_id, src_uri)
+    return f'<a class="tl-person" href="{esc(href)}">{esc(person.name)}</a>'
+
+
+def participants_html(event: Event, site: Site, src_uri: str) -> str:
+    parts = []
+    for side, ids in (("us", event.us), ("china", event.china)):
+        if ids:
+            names = ", ".join(person_link(p, site.people, src_uri) for p in ids)
+            parts.append(f"<span>{SIDE_LABELS[side]}: {names}</span>")
+    return f'<p class="tl-people">{"; ".join(parts) or "Participants not named"}</p>'
+
+
+def source_html(source: Source) -> str:
+    """One source: outlet, date and link, and the quote with the date phrase highlighted."""
+    outlet = link(source.url, source.outlet or "Source")
+    when = f", {esc(source.published)}" if source.published else ""
+    quote = ""
+    if source.quote:
+        lang = esc(source.language or "")
+        quote = (
+            f'<blockquote lang="{lang}">{highlight(source.quote, source.date_text)}</blockquote>'
+        )
+    ref = source.article or source.record
+    where = f' <code class="tl-ref">{esc(ref)}</code>' if ref else ""
+    return f'<li class="tl-source"><p class="tl-outlet">{outlet}{when}{where}</p>{quote}</li>'
+
+
+def sources_html(event: Event) -> str:
+    if not event.sources:
+        return ""
+    items = "".join(source_html(s) for s in event.sources)
+    return f'<ul class="tl-sources" aria-label="Sources">{items}</ul>'
+
+
+def event_card(event: Event, site: Site, src_uri: str, *, with_sources: bool = True) -> str:
+    """One event as a card: date, kind, place, review, title, participants, summary, sources."""
+    place = f' <span class="tl-place">{esc(event.location)}</span>' if event.location else ""
+    sources = sources_html(event) if with_sources else ""
+    return (
+        f'<article class="tl-card" data-id="{esc(event.id)}">'
+        f'<p class="tl-meta">{date_html(event)} {kind_badge(event, src_uri)}'
+        f"{place} {review_badge(event)}</p>"
+        f'<h3 class="tl-title"><a href="{esc(event_href(event, src_uri))}">'
+        f"{esc(event.title)}</a></h3>"
+        f"{participants_html(event, site, src_uri)}"
+        f'<p class="tl-summary">{esc(event.summary)}</p>{sources}</article>'
+    )
+
+
+def event_list(events: list[Event], site: Site, src_uri: str, **kwargs: bool) -> str:
+    return "\n".join(event_card(e, site, src_uri, **kwargs) for e in events)

@@ -1,0 +1,221 @@
+"""Merging newly extracted events into the store: add sources, never clobber. Pure functions.
+
+A found event is the *same contact* as a stored one when both sides have the same people,
+the kinds are compatible and the dates are within a day (or inside the stored range). Then
+only its source is added. Found events that match nothing are grouped (each joins the first
+group whose lead event is the same contact) and each group becomes one new event citing all
+its sources. Every choice is made in a fixed order, so the result does not depend on the
+order articles were read in.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from timeline.model import Event, Source, date_span
+
+DAY = dt.timedelta(days=1)
+MEETING_KINDS = frozenset({"summit", "talks", "meeting"})
+BASIS_RANK = {"explicit": 0, "imported": 1, "relative": 2, "publication": 3}
+
+
+def citation(source: Source) -> tuple[str, str]:
+    """What makes two sources the same citation: one per article, else per link and quote."""
+    if source.article:
+        return (source.article, "")
+    return (source.record or source.url or "", source.quote or "")
+
+
+def source_order(source: Source) -> tuple[str, str, str]:
+    """Sources are kept in this order, so the same sources give the same file."""
+    return (
+        source.published or "",
+        source.article or source.record or source.url or "",
+        source.quote or "",
+    )
+
+
+def people_key(event: Event) -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(event.us), frozenset(event.china)
+
+
+def event_span(event: Event) -> tuple[dt.date, dt.date] | None:
+    """The first and last day the event covers (its date to its end date), or None."""
+    start = date_span(event.date)
+    if start is None:
+        return None
+    end = date_span(event.end_date) if event.end_date else None
+    return start[0], max(start[1], end[1]) if end else start[1]
+
+
+def kinds_compatible(one: str, other: str) -> bool:
+    return one == other or {one, other} <= MEETING_KINDS
+
+
+def same_contact(stored: Event, found: Event) -> bool:
+    """Same people on both sides, compatible kinds, dates within a day or the stored range."""
+    if people_key(stored) != people_key(found) or not kinds_compatible(stored.kind, found.kind):
+        return False
+    near, new = event_span(stored), event_span(found)
+    if near is None or new is None:
+        return False
+    return new[0] <= near[1] + DAY and near[0] - DAY <= new[1]
+
+
+@dataclass
+class Plan:
+    """What a run changes: new files, sources added to stored events, and the ledger's record."""
+
+    new: list[Event] = field(default_factory=list)
+    additions: dict[str, list[Source]] = field(default_factory=dict)
+    produced: dict[str, list[str]] = field(default_factory=dict)
+    deferred: set[str] = field(default_factory=set)
+    dropped: int = 0
+
+
+def _found_order(event: Event) -> tuple:
+    source = event.sources[0] if event.sources else Source(outlet="")
+    rank = BASIS_RANK.get(source.date_basis or "", 9)
+    return (rank, -(source.confidence or 0), source_order(source), event.date, event.id, event.kind)
+
+
+def _article(event: Event) -> str:
+    return event.sources[0].article or "" if event.sources else ""
+
+
+WIDE_DAYS = 400  # spans longer than this are not indexed day by day, only checked
+
+
+class _Index:
+    """Events by their people and the days they could match, in a fixed order (by `rank`).
+
+    `match` returns the first indexed event (lowest rank) that is the same contact, looking
+    only at events of the same people whose span (widened by a day) covers one of its days.
+    """
+
+    def __init__(self) -> None:
+        self.by_day: dict[tuple, list[tuple]] = defaultdict(list)
+        self.wide: dict[tuple, list[tuple]] = defaultdict(list)
+
+    def add(self, event: Event, rank: tuple, payload: object) -> None:
+        span, key = event_span(event), people_key(event)
+        if span is None:
+            return  # a date that is no date never matches
+        entry = (rank, event, payload)
+        if (span[1] - span[0]).days > WIDE_DAYS:
+            self.wide[key].append(entry)
+            return
+        day = span[0] - DAY
+        while day <= span[1] + DAY:
+            self.by_day[(key, day)].append(entry)
+            day += DAY
+
+    def match(self, found: Event) -> object | None:
+        span, key = event_span(found), people_key(found)
+        if span is None:
+            return None
+        seen = list(self.wide.get(key, []))
+        if (span[1] - span[0]).days > WIDE_DAYS:
+            seen += [e for (k, _), es in self.by_day.items() if k == key for e in es]
+        else:
+            day = span[0]
+            while day <= span[1]:
+                seen += self.by_day.get((key, day), [])
+                day += DAY
+        hits = [entry for entry in seen if same_contact(entry[1], found)]
+        return min(hits, key=lambda entry: entry[0])[2] if hits else None
+
+
+def _stored_index(events: list[Event]) -> _Index:
+    index = _Index()
+    for event in events:
+        index.add(event, (event.id, event.path or ""), event)
+    return index
+
+
+def _clusters(found: list[Event]) -> list[list[Event]]:
+    """Each event joins the first group whose lead event is the same contact, in fixed order."""
+    groups: list[list[Event]] = []
+    leads = _Index()
+    for event in sorted(found, key=_found_order):
+        group = leads.match(event)
+        if isinstance(group, list):
+            group.append(event)
+        else:
+            groups.append([event])
+            leads.add(event, (len(groups),), groups[-1])
+    return groups
+
+
+def _unique_id(wanted: str, taken: set[str]) -> str:
+    if wanted not in taken:
+        return wanted
+    number = 2
+    while f"{wanted}-{number}" in taken:
+        number += 1
+    return f"{wanted}-{number}"
+
+
+def _add_source(plan: Plan, stored: Event, source: Source) -> None:
+    have = {citation(s) for s in stored.sources} | {
+        citation(s) for s in plan.additions.get(stored.id, [])
+    }
+    if citation(source) not in have:
+        plan.additions.setdefault(stored.id, []).append(source)
+
+
+def _new_event(cluster: list[Event], taken: set[str]) -> Event:
+    event = copy.deepcopy(cluster[0])
+    sources: dict[tuple, Source] = {}
+    for member in cluster:
+        for source in member.sources:
+            sources.setdefault(citation(source), source)
+    event.sources = sorted(sources.values(), key=source_order)
+    event.id = _unique_id(event.id, taken)
+    event.path = None
+    event.review = "draft"
+    return event
+
+
+def plan_merge(
+    stored: list[Event],
+    deleted: list[Event],
+    found: list[Event],
+    blocked: set[str],
+    taken: set[str] | frozenset[str] = frozenset(),
+) -> Plan:
+    """Decide what a run writes. `blocked`: ids of files that exist but cannot be read;
+    `taken`: ids in use besides those of `stored` (when only part of the store is given)."""
+    plan = Plan()
+    store, tombs = _stored_index(stored), _stored_index(deleted)
+    unmatched = []
+    for event in sorted(found, key=_found_order):
+        article = _article(event)
+        plan.produced.setdefault(article, [])
+        target = store.match(event)
+        if target is not None:
+            for source in event.sources:
+                _add_source(plan, target, source)
+            plan.produced[article].append(target.id)
+        elif tombs.match(event) is not None:
+            plan.dropped += 1
+        else:
+            unmatched.append(event)
+    taken = set(taken) | {e.id for e in stored} | {e.id for e in deleted}
+    for cluster in _clusters(unmatched):
+        if cluster[0].id in blocked:
+            plan.deferred.update(_article(e) for e in cluster)
+            continue
+        event = _new_event(cluster, taken | blocked)
+        taken.add(event.id)
+        plan.new.append(event)
+        for member in cluster:
+            plan.produced[_article(member)].append(event.id)
+    for article, ids in plan.produced.items():
+        plan.produced[article] = sorted(set(ids))
+    for sources in plan.additions.values():
+        sources.sort(key=source_order)
+    return plan
