@@ -2,7 +2,7 @@
 
 Each is written to a text stream one event at a time (`write_*`), so that no export is ever
 held whole in memory, nor a second copy of every event as dicts; the bytes are the same as
-dumping the whole document at once (tests/test_render_stream.py).
+dumping the whole document at once (tests/site/test_render_stream.py).
 
 JSON is data: consumers escape it. TimelineJS renders `headline` and `text` as HTML, so
 those are escaped here. CSV cells that a spreadsheet would run as a formula are guarded.

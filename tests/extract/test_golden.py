@@ -1,4 +1,4 @@
-"""Golden cases (tests/golden/*.yml, one file per language and trap, our own sentences).
+"""Golden cases (tests/extract/golden/*.yml, one file per language and trap, our own sentences).
 
 `dates:` cases check the date finder on one sentence; `articles:` cases check the whole
 extractor on a short text: exactly these events, nothing else.
@@ -19,7 +19,7 @@ from timeline.model import Article
 from timeline.people import load_people
 from timeline.yamlio import parse_yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).parent / "golden"
 
 

@@ -1,5 +1,5 @@
 """Hostile text in every field is shown as text on every generated page and stays inert in
-every export (issue 7). Pure rendering: no MkDocs here; tests/test_build_hostile.py checks
+every export (issue 7). Pure rendering: no MkDocs here; tests/plugin/test_build_hostile.py checks
 the built site."""
 
 from __future__ import annotations

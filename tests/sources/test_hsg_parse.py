@@ -12,8 +12,8 @@ from timeline.sources.hsg.events import EventBuilder, trip_places, visit_place
 from timeline.sources.hsg.officials import Mention, find_mentions, resolve, split_title
 from timeline.sources.hsg.parse import HsgRecord, is_taiwan, read_china_records, read_raw_records
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "tests" / "fixtures" / "hsg"
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "sources" / "fixtures" / "hsg"
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 from timeline.cli import main
 from timeline.store.files import load_events
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEED = "content/articles/uk/2023/2023-06-18-ukrinform-blinken-qin-gang.md"
 
 

@@ -31,7 +31,7 @@ from timeline.model import DATE_BASES, KINDS, PRECISIONS, STATUSES, Article, Eve
 from timeline.naming import ID_RE
 from timeline.people import load_people
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PEOPLE, _ = load_people(ROOT / "content/people.yml")
 EXTRACTOR = Extractor(PEOPLE, PlaceMatcher())
 IDS = {p.id for p in PEOPLE}

@@ -37,7 +37,7 @@ def test_first_run_writes_a_draft_with_the_schema_line(content: Path):
 
 
 def test_schema_line_reaches_the_shipped_schema_from_the_repository_layout():
-    event_dir = Path(__file__).resolve().parent.parent / "content/events/2023"
+    event_dir = Path(__file__).resolve().parents[2] / "content/events/2023"
     assert (event_dir / "../../../timeline/schema/event.schema.json").resolve().is_file()
 
 

@@ -10,7 +10,7 @@ from timeline.extract.extractor import Extractor
 from timeline.extract.places import PlaceMatcher
 from timeline.people import load_people
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PEOPLE, _ = load_people(ROOT / "content/people.yml")
 EXTRACTOR = Extractor(PEOPLE, PlaceMatcher())
 UNKNOWN = Anchor(None, "none", "unknown")

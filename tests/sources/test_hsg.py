@@ -14,8 +14,8 @@ from timeline.sources.hsg.importer import import_hsg
 from timeline.store.files import load_events
 from timeline.yamlio import parse_yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "tests" / "fixtures" / "hsg"
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "sources" / "fixtures" / "hsg"
 REAL = ROOT.parent / "shared" / "hsg"
 SEED_TALKS = "2023/2023-06-18-blinken-qin-gang-beijing.yml"
 

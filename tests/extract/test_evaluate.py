@@ -12,7 +12,7 @@ from timeline.cli import main
 from timeline.extract.dates.published import infer_anchor
 from timeline.extract.scoring import date_matches, score
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DEVSET = ROOT.parent / "shared/devset/articles.jsonl"
 
 

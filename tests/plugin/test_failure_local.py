@@ -24,7 +24,7 @@ from test_build_serve import fetch, free_port, wait_for
 
 from timeline.yamlio import parse_yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))  # the synthetic article generator lives there
 
 from synth_articles import BROKEN_KINDS  # noqa: E402
