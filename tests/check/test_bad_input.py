@@ -142,7 +142,7 @@ def test_a_conflicted_ledger_is_reported_and_extract_writes_nothing(content: Pat
     ledger.write_text("".join(conflicted + lines[4:]), encoding="utf-8")
     assert [str(p) for p in check_content(content).problems] == [
         "content/ledger.json:4:1: expected valid JSON (expecting property name enclosed in "
-        "double quotes), found '<<<<<<< HEAD' (a merge conflict? see README, 'The ledger')"
+        "double quotes), found '<<<<<<< HEAD' (a merge conflict? see docs/editors.md, 'The ledger')"
     ]
     write_article(content, "new", TALKS.replace("06-18", "06-25"))
     before = snapshot(content)

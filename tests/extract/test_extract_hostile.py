@@ -48,7 +48,7 @@ FRAGMENTS = [
 
 
 def check_contract(event: Event, article: Article) -> None:
-    """Everything README.md promises about an event file, for a freshly extracted event."""
+    """Everything docs/formats.md promises about an event file, for a freshly extracted event."""
     assert ID_RE.match(event.id), event.id
     assert event.title and event.summary
     assert event.kind in KINDS and event.status in STATUSES and event.precision in PRECISIONS

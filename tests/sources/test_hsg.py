@@ -178,7 +178,7 @@ def test_a_leaders_visit_to_the_us(content: Path):
 
 
 requires_real_data = pytest.mark.skipif(
-    not REAL.is_dir(), reason=f"the historian's data is not at {REAL} (see README)"
+    not REAL.is_dir(), reason=f"the historian's data is not at {REAL} (see docs/hsg.md)"
 )
 
 

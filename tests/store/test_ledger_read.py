@@ -67,7 +67,7 @@ def test_a_conflict_kept_whole_is_reported_at_its_line(content: Path):
     (content / "ledger.json").write_text("".join(conflicted + text[5:]), encoding="utf-8")
     assert problems(content) == [
         "content/ledger.json:5:1: expected valid JSON (expecting property name enclosed in "
-        "double quotes), found '<<<<<<< HEAD' (a merge conflict? see README, 'The ledger')"
+        "double quotes), found '<<<<<<< HEAD' (a merge conflict? see docs/editors.md, 'The ledger')"
     ]
 
 
@@ -78,7 +78,7 @@ def test_both_sides_kept_without_the_comma_is_reported_at_its_line(content: Path
     assert text[8].rstrip().endswith("]}")  # the last entry: no comma
     assert problems(content) == [
         "content/ledger.json:10:1: expected valid JSON (expecting ',' delimiter), found "
-        "'\"2023-06-26-blinken-qin-gang-beijing\": {' (a merge conflict? see README, "
+        "'\"2023-06-26-blinken-qin-gang-beijing\": {' (a merge conflict? see docs/editors.md, "
         "'The ledger')"
     ]
 
@@ -90,7 +90,7 @@ def test_the_same_entry_twice_is_reported_at_the_second(content: Path):
     (content / "ledger.json").write_text("".join(twice + text[4:]), encoding="utf-8")
     assert problems(content) == [
         'content/ledger.json:5:1: expected each key once, found "content/articles/a.md" '
-        "again (a merge conflict? see README, 'The ledger')"
+        "again (a merge conflict? see docs/editors.md, 'The ledger')"
     ]
 
 
@@ -174,7 +174,7 @@ def test_a_wrong_entry_is_one_problem_and_extract_writes_nothing(content: Path, 
         (
             "{",
             "content/ledger.json:1:2: expected valid JSON (expecting property name enclosed "
-            "in double quotes), found the end of the file (a merge conflict? see README, "
+            "in double quotes), found the end of the file (a merge conflict? see docs/editors.md, "
             "'The ledger')",
         ),
         (
@@ -227,7 +227,7 @@ def test_a_conflicted_ledger_yml_is_reported_as_before(content: Path):
     (content / "ledger.json").unlink()
     assert problems(content) == [
         "content/ledger.yml:5:24: expected valid YAML, found could not find expected ':' "
-        "(a merge conflict? see README, 'The ledger')"
+        "(a merge conflict? see docs/editors.md, 'The ledger')"
     ]
     before = snapshot(content)
     assert not extract(content).ok and snapshot(content) == before

@@ -31,7 +31,7 @@ from timeline.yamlio import YamlError, parse_text, write_chunks_atomic
 LEDGER_NAME = "ledger.json"
 OLD_LEDGER_NAME = "ledger.yml"  # read when there is no ledger.json; removed by the next write
 MAX_LEDGER_BYTES = 200_000_000
-CONFLICT_HINT = "(a merge conflict? see README, 'The ledger')"
+CONFLICT_HINT = "(a merge conflict? see docs/editors.md, 'The ledger')"
 UNREAD = object()  # what a file that does not parse holds
 
 

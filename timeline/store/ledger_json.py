@@ -30,7 +30,7 @@ from typing import Any, NamedTuple
 ABOUT = (
     "Written by `timeline extract`; do not edit. Which article (by content hash) gave which "
     "events, so unchanged articles are skipped and deleted events stay deleted. "
-    "See README, 'The ledger'."
+    "See docs/editors.md, 'The ledger'."
 )
 SECTIONS = ("articles", "events")
 TOP_KEYS = frozenset({"about", "people", *SECTIONS})
