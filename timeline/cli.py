@@ -64,7 +64,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_import_hsg(args: argparse.Namespace) -> int:
-    """Import the Office of the Historian's China records (see README)."""
+    """Import the Office of the Historian's China records (see docs/hsg.md)."""
     from timeline.sources.hsg.importer import import_hsg
 
     content = Path(args.content)
@@ -98,6 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("file", help="JSON lines: one annotated article per line")
     evaluate.add_argument("--json", action="store_true", help="print the scores as one object")
     evaluate.add_argument("--predictions", help="write the predicted events here (JSONL)")
+    evaluate.add_argument(
+        "--errors",
+        action="store_true",
+        help="list each record's missed and false events with the sentence and date rule",
+    )
     evaluate.set_defaults(func=cmd_eval)
     check = sub.add_parser("check", help="validate articles, people and events; exit 1 on errors")
     check.add_argument("--strict", action="store_true", help="warnings fail too")

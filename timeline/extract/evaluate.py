@@ -24,6 +24,7 @@ from urllib.parse import urlparse
 
 from timeline.extract.dates.finder import Anchor
 from timeline.extract.dates.published import infer_anchor
+from timeline.extract.errors import RecordErrors, format_errors, record_errors
 from timeline.extract.extractor import Extractor
 from timeline.extract.scoring import Tally, score
 from timeline.model import Article, Event, Person, Problem
@@ -122,7 +123,7 @@ def record_article(record: Record, anchor: Anchor) -> Article:
     )
 
 
-def prediction(event: Event, names: dict[str, str]) -> dict:
+def prediction(event: Event, names: dict[str, str], rule: str | None = None) -> dict:
     """One predicted event in the `--predictions` format, with canonical English names."""
     source = event.sources[0] if event.sources else None
     return {
@@ -136,6 +137,7 @@ def prediction(event: Event, names: dict[str, str]) -> dict:
         "evidence": source.quote if source else None,
         "date_text": source.date_text if source else None,
         "date_basis": source.date_basis if source else None,
+        "date_rule": rule,
         "confidence": source.confidence if source else None,
     }
 
@@ -144,8 +146,16 @@ def evaluate(
     records: Iterable[Record], people: list[Person], extractor: Extractor
 ) -> tuple[Report, list[dict]]:
     """Score the extractor on the records; also return the predictions, one line per record."""
+    report, lines, _ = evaluate_with_errors(records, people, extractor)
+    return report, lines
+
+
+def evaluate_with_errors(
+    records: Iterable[Record], people: list[Person], extractor: Extractor
+) -> tuple[Report, list[dict], list[RecordErrors]]:
+    """Score the extractor on the records; also return the predictions, one line per record."""
     names = {p.id: p.name for p in people}
-    report, lines = Report(), []
+    report, lines, errors = Report(), [], []
     for record in records:
         anchor = infer_anchor(record.published, record.text, record.language)
         anchor = extractor.complete_anchor(record.text, record.language, anchor)
@@ -156,11 +166,12 @@ def evaluate(
                 else "unknown"
             )
             report.inferred_publication.append((record.id, shown, anchor.source))
-        events = extractor.extract_events(record_article(record, anchor), anchor=anchor)
-        preds = [prediction(e, names) for e in events]
+        events = extractor.explained_events(record_article(record, anchor), anchor=anchor)
+        preds = [prediction(e, names, rule) for e, rule in events]
         lines.append({"id": record.id, "published": _anchor_text(anchor), "events": preds})
         _score_record(report, record, preds)
-    return report, lines
+        errors.append(record_errors(record.id, record.language, preds, record.gold))
+    return report, lines, errors
 
 
 def _anchor_text(anchor: Anchor) -> dict:
@@ -222,13 +233,15 @@ def run_eval(args: argparse.Namespace) -> int:
     people, people_problems = load_people(Path(args.content) / "people.yml")
     problems += people_problems
     extractor = Extractor(people, PlaceMatcher())
-    report, lines = evaluate(records, people, extractor)
+    report, lines, errors = evaluate_with_errors(records, people, extractor)
     if args.predictions:
         with open(args.predictions, "w", encoding="utf-8") as out:
             for line in lines:
                 out.write(json.dumps(line, ensure_ascii=False) + "\n")
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
+    if getattr(args, "errors", False):
+        print(format_errors(errors))
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False))
     else:

@@ -66,6 +66,12 @@ class Extractor:
 
     def extract_events(self, article: Article, anchor: Anchor | None = None) -> list[Event]:
         """The contacts one article reports, one event per contact, dated and sourced."""
+        return [event for event, _ in self.explained_events(article, anchor)]
+
+    def explained_events(
+        self, article: Article, anchor: Anchor | None = None
+    ) -> list[tuple[Event, str]]:
+        """The events, each with the rule that dated it (for `timeline eval --errors`)."""
         base = re.split(r"[-_]", article.language.strip().lower() or "en")[0]
         if base != article.language:  # "zh-TW", "pt_BR": read as zh, pt
             article = dataclasses.replace(article, language=base)
@@ -77,7 +83,7 @@ class Extractor:
         full = [c for c in _date_from_context(found, anchor) if _in_office(c, self.people)]
         groups = _merge(full, self.people)
         events = [self._event(group, article, anchor) for group in groups]
-        return sorted(events, key=lambda e: (e.date, e.id))
+        return sorted(events, key=lambda e: (e[0].date, e[0].id))
 
     def complete_anchor(self, text: str, language: str, anchor: Anchor) -> Anchor:
         """Without a publication date, try a weekday+date of the text and the offices held."""
@@ -88,7 +94,9 @@ class Extractor:
         found = anchor_from_weekdays(text, language, named, list(self.people.values()))
         return found or anchor
 
-    def _event(self, group: list[Candidate], article: Article, anchor: Anchor) -> Event:
+    def _event(
+        self, group: list[Candidate], article: Article, anchor: Anchor
+    ) -> tuple[Event, str]:
         best = next((c for c in group if c.date and not c.inherited), group[0])
         hit = best.date
         assert hit is not None
@@ -112,7 +120,8 @@ class Extractor:
         event.id = event_id(event, self.people)
         event.title = event_title(event, self.people)
         event.summary = event_summary(event, self.people)
-        return event
+        rule = hit.rule or ("inherited" if best.inherited else "own sentence")
+        return event, f"{rule}; sentence {best.index}"
 
 
 def _date_from_context(found: list[Candidate], anchor: Anchor) -> list[Candidate]:
@@ -130,10 +139,13 @@ def _date_from_context(found: list[Candidate], anchor: Anchor) -> list[Candidate
         if cand.date is None and not cand.background:
             donor = _donor(cand, found)
             if donor is not None and donor.date is not None:
-                cand.date, cand.inherited = donor.date, True
+                rule = f"borrowed from sentence {donor.index}"
+                cand.date, cand.inherited = dataclasses.replace(donor.date, rule=rule), True
             elif cand.status == "happened" and cand.lead and anchor.knows_day:
                 assert anchor.date is not None
-                cand.date = DateHit("", -1, anchor.date, basis="publication")
+                cand.date = DateHit(
+                    "", -1, anchor.date, basis="publication", rule="lead: publication date"
+                )
                 cand.inherited = True
         if cand.date is not None:
             out.append(cand)
@@ -197,12 +209,19 @@ def _donor(cand: Candidate, found: list[Candidate]) -> Candidate | None:
 
 
 def _merge(cands: list[Candidate], people: dict[str, Person]) -> list[list[Candidate]]:
-    strong = [c for c in cands if not c.inherited]
+    strong = sorted(
+        (c for c in cands if not c.inherited),
+        key=lambda c: c.date.precision != "day",  # type: ignore[union-attr]
+    )
     weak = [c for c in cands if c.inherited]
     groups: list[list[Candidate]] = []
     for cand in strong:
         for group in groups:
-            if _same_contact(group[0], cand) or _same_leader_day(group[0], cand, people):
+            if (
+                _same_contact(group[0], cand)
+                or _same_leader_day(group[0], cand, people)
+                or _within_month(group[0], cand)
+            ):
                 group.append(cand)
                 break
         else:
@@ -227,6 +246,15 @@ def _same_contact(first: Candidate, other: Candidate) -> bool:
         return False
     assert first.date is not None and other.date is not None
     return first.date.iso == other.date.iso
+
+
+def _within_month(first: Candidate, other: Candidate) -> bool:
+    """ "The November summit" in an article that dates it to the day: the same contact."""
+    assert first.date is not None and other.date is not None
+    if other.date.precision != "month" or first.date.precision != "day":
+        return False
+    same_month = first.date.iso[:7] == other.date.iso
+    return same_month and first.status == other.status and _people_agree(first, other)
 
 
 def _same_leader_day(first: Candidate, other: Candidate, people: dict[str, Person]) -> bool:

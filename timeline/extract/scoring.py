@@ -101,6 +101,11 @@ def is_target(gold: dict) -> bool:
     return not gold.get("optional") and gold.get("date_basis") in TARGET_BASES
 
 
+def matching(preds: list[dict], golds: list[dict]) -> dict[int, int]:
+    """Which gold event (index) each matched prediction (index) is matched to."""
+    return _assign([[event_matches(p, g) for g in golds] for p in preds], golds)
+
+
 def score(preds: list[dict], golds: list[dict]) -> tuple[Tally, int]:
     """Match predictions to gold events of one status; return the tally and false predictions."""
     pairs = [[event_matches(p, g) for g in golds] for p in preds]

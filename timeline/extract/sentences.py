@@ -23,6 +23,20 @@ ABBREVIATION = re.compile(
     r"\b[A-ZА-ЯІЇЄҐ]|\b(?:U\.S|U\.N|U\.K|E\.U))\.$"
 )
 ORDINAL = re.compile(r"(?<!\d)\d{1,2}\.$")
+# What opens a sentence but is not part of it: the " date 2025-09-16" line some stores
+# prepend, and a wire dateline ("WASHINGTON, Nov. 14 (UPI) --"): the date of the report.
+DATELINE = re.compile(
+    r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\s+|"
+    r"^[A-ZÀ-Ý][A-ZÀ-Ý .'-]*,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"(?:,?\s+\d{4})?\s*(?:\([A-Za-z .]+\)\s*)?(?:--|—|–)\s*|"
+    r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:,?\s+\d{4})?\s*\([A-Za-z .]+\)\s*(?:--|—|–)\s*"
+)
+
+
+def without_dateline(sentence: str) -> str:
+    """The sentence without a store date line or a wire dateline at its start."""
+    match = DATELINE.match(sentence)
+    return sentence[match.end() :] if match else sentence
 
 
 def split_sentences(text: str) -> list[str]:
@@ -35,9 +49,9 @@ def split_sentences(text: str) -> list[str]:
                 continue
             if ORDINAL.search(tail) and ORDINAL_NEXT.match(text, match.start() + 1):
                 continue
-        _keep(out, text[start : match.end()])
+        _keep(out, without_dateline(text[start : match.end()]))
         start = match.end()
-    _keep(out, text[start:])
+    _keep(out, without_dateline(text[start:]))
     return out
 
 

@@ -37,6 +37,7 @@ class DateHit:
     basis: str = "explicit"
     weekday_agrees: bool = True
     from_previous: int | None = None  # "накануне": days from the contact dated just before
+    rule: str = ""  # how the contact got this date, for `timeline eval --errors`
 
     @property
     def iso(self) -> str:

@@ -63,6 +63,11 @@ def pick_date(
         same = [h for h in usable if start <= h.start < end]
         if same:
             return _closest(same, trigger.start)
+    for trigger in group:  # "in November 2023", "у березні": a background contact, to the month
+        start, end = clauses.around(trigger.start)
+        months = [h for h in hits if h.precision == "month" and start <= h.start < end]
+        if months:
+            return dataclasses.replace(_closest(months, trigger.start), rule="month in clause")
     for trigger in group:
         start, end = clauses.around(trigger.start)
         if any(start <= h.start < end for h in hits) or VAGUE.search(sentence, start, end):
