@@ -48,6 +48,7 @@ class Candidate:
     kinds: list[str] = field(default_factory=list)
     background: bool = False  # dated only vaguely ("last year"): never given another date
     lead: bool = False  # among the article's first sentences (boilerplate lines not counted)
+    written: str = ""  # the sentence as the article has it (before script conversion)
 
     @property
     def full(self) -> bool:

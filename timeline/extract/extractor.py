@@ -23,6 +23,7 @@ from timeline.extract.dates.pick import BACK_REFERENCE
 from timeline.extract.dates.weekday_year import SCAN_CHARS, anchor_from_weekdays
 from timeline.extract.names import NameMatcher
 from timeline.extract.places import PlaceMatcher
+from timeline.extract.script import simplified
 from timeline.extract.sentences import split_sentences
 from timeline.extract.triggers import best_kind
 from timeline.model import Article, Event, Person, Source
@@ -34,6 +35,8 @@ CJK_TEXT = re.compile(r"[\u3400-\u9fff]")
 INHERIT_REACH = 3  # sentences back an undated mention may borrow a date from
 MAX_SENTENCES = 2000  # work cap per article
 NO_PLACE_KINDS = ("call", "message")
+ELECT = re.compile(r"-elect\b|\belect\b|обран\w* президент|избранн\w* президент|当选总统|候任")
+ELECT_DAYS = 80  # from the election to the inauguration
 CONFIDENCE = {"explicit": 0.9, "relative": 0.8, "publication": 0.4}
 
 
@@ -47,7 +50,8 @@ class Extractor:
     def candidates(self, article: Article, anchor: Anchor) -> list[Candidate]:
         context = Context()
         found: list[Candidate] = []
-        sentences = split_sentences(article.body)[:MAX_SENTENCES]
+        written = split_sentences(article.body)[:MAX_SENTENCES]
+        sentences = [simplified(s) for s in written] if article.language == "zh" else written
         named = [self.reader.people_in(s, article.language) for s in sentences]
         content = 0  # sentences with some text, not menu or caption crumbs
         for index, sentence in enumerate(sentences):
@@ -61,6 +65,7 @@ class Extractor:
             )
             for cand in read:
                 cand.lead = content <= LEAD_SENTENCES
+                cand.written = written[index]
             found.extend(read)
         return found
 
@@ -94,9 +99,7 @@ class Extractor:
         found = anchor_from_weekdays(text, language, named, list(self.people.values()))
         return found or anchor
 
-    def _event(
-        self, group: list[Candidate], article: Article, anchor: Anchor
-    ) -> tuple[Event, str]:
+    def _event(self, group: list[Candidate], article: Article, anchor: Anchor) -> tuple[Event, str]:
         best = next((c for c in group if c.date and not c.inherited), group[0])
         hit = best.date
         assert hit is not None
@@ -167,6 +170,8 @@ def _in_office(cand: Candidate, people: dict[str, Person]) -> bool:
     assert cand.date is not None
     first = cand.date.date
     last = cand.date.end_date or (_month_last(first) if cand.date.precision == "month" else first)
+    if ELECT.search(cand.sentence):  # a President-elect is a party before taking office
+        last += dt.timedelta(days=ELECT_DAYS)
     for side in (cand.us, cand.china):
         if not side:
             continue
@@ -310,11 +315,20 @@ def _source(article: Article, anchor: Anchor, best: Candidate) -> Source:
         url=article.url,
         published=published,
         language=article.language,
-        quote=best.sentence,
-        date_text=hit.text or None,
+        quote=best.written or best.sentence,
+        date_text=_as_written(best, hit) or None,
         date_basis=basis,
         confidence=round(max(confidence, 0.1), 2),
     )
+
+
+def _as_written(cand: Candidate, hit: DateHit) -> str:
+    """The date phrase as the article wrote it (traditional script stays traditional)."""
+    if not hit.text or not cand.written or hit.start < 0 or hit.date is None:
+        return hit.text
+    if cand.sentence[hit.start : hit.start + len(hit.text)] != hit.text:
+        return hit.text  # borrowed from another sentence
+    return cand.written[hit.start : hit.start + len(hit.text)]
 
 
 def _unique(items: Iterable[str]) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from timeline.extract.transliterate import cyrillic_forms
 from timeline.model import Person
 
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -45,7 +46,8 @@ def form_pattern(form: str, inflect_latin: bool = False) -> str:
     if CJK.search(form):
         return re.escape(form)
     words = re.split(r"[\s\u00a0]+", form.strip())
-    body = r"[\s\u00a0-]+".join(_word_pattern(w, inflect_latin) for w in words)
+    joint = r"[\s\u00a0-]*" if CYRILLIC.search(form) else r"[\s\u00a0-]+"  # "ХеЛіфен"
+    body = joint.join(_word_pattern(w, inflect_latin) for w in words)
     if len(words) > 1 and not CYRILLIC.search(form):
         body = f"(?i:{body})"  # "Donald trump": a full name is a name in any case
     return rf"(?<![\w-]){body}(?:'s|’s)?(?![\w'’-])"
@@ -71,6 +73,7 @@ class NameMatcher:
         self._people = people
         self._index: dict[str, dict[str, list[tuple[re.Pattern[str], str, int]]]] = {}
         self._cjk: dict[str, list[tuple[str, str]]] = {}
+        self._pairs: dict[str, tuple[str, str]] = {}
         for lang in {lang for p in people for lang in p.names} | {"en"}:
             self._compile(lang, people)
 
@@ -78,7 +81,11 @@ class NameMatcher:
         index: dict[str, list[tuple[re.Pattern[str], str, int]]] = {}
         cjk: list[tuple[str, str]] = []
         for person in people:
-            for form in {*person.names.get(lang, []), *person.names.get("en", [])}:
+            for form in {
+                *person.names.get(lang, []),
+                *person.names.get("en", []),
+                *_generated(person, lang),
+            }:
                 if CJK.search(form):
                     cjk.append((form, person.id))
                     continue
@@ -91,6 +98,8 @@ class NameMatcher:
             entries.sort(key=lambda e: -e[2])  # longer forms first: "Цінь Ган" before "Цінь"
         self._index[lang] = index
         self._cjk[lang] = sorted(cjk, key=lambda f: -len(f[0]))
+        if lang == "zh":
+            self._pairs = _leader_pairs(people)
 
     def find(self, text: str, language: str) -> list[Mention]:
         """Every mention of a registry person in `text`, in order, without overlaps."""
@@ -111,7 +120,58 @@ class NameMatcher:
                 while start >= 0:
                     found.append(Mention(pid, start, start + len(form)))
                     start = text.find(form, start + len(form))
+            if lang == "zh":
+                found += self._pair_mentions(text)
         return _without_overlaps(found)
+
+    def _pair_mentions(self, text: str) -> list[Mention]:
+        """ "习拜会", "川习通话": two presidents named by one character each."""
+        found = []
+        for start in range(len(text) - 1):
+            pair = self._pairs.get(text[start : start + 2])
+            if pair is None:
+                continue
+            opens = start == 0 or not CJK.match(text[start - 1])
+            if opens or MEETING_NOUN.match(text, start + 2):
+                found.append(Mention(pair[0], start, start + 1))
+                found.append(Mention(pair[1], start + 1, start + 2))
+        return found
+
+
+# Two presidents' initials open a phrase ("川习今年首次通话") or precede a meeting noun
+# ("习拜会", "今年川习会晤").
+MEETING_NOUN = re.compile(r"会|通话|峰会")
+
+
+def _leader_pairs(people: list[Person]) -> dict[str, tuple[str, str]]:
+    """Chinese abbreviates a meeting of two leaders by their initials: 习拜, 拜习, 川习, 特习.
+
+    A president's initial is the first character of each Chinese name form that is one
+    word (特朗普 and 川普 give 特 and 川). Pairs of a US and a Chinese president, either order.
+    """
+    initials: dict[str, set[str]] = {"us": set(), "cn": set()}
+    owner: dict[tuple[str, str], str] = {}
+    for person in people:
+        if person.country not in initials or not any(r.title == "President" for r in person.roles):
+            continue
+        for form in person.names.get("zh", []):
+            if CJK.match(form) and "·" not in form and len(form) <= 4 and form[0] not in "老小":
+                initials[person.country].add(form[0])
+                owner[(person.country, form[0])] = person.id
+    pairs = {}
+    for us in initials["us"]:
+        for cn in initials["cn"]:
+            a, b = owner[("us", us)], owner[("cn", cn)]
+            pairs[us + cn], pairs[cn + us] = (a, b), (b, a)
+    return pairs
+
+
+def _generated(person: Person, lang: str) -> list[str]:
+    """A Chinese official's Cyrillic name by the standard transliteration of the pinyin."""
+    if person.country != "cn" or lang not in ("ru", "uk"):
+        return []
+    form = cyrillic_forms(person.name).get(lang)
+    return [form] if form else []
 
 
 def _without_overlaps(found: list[Mention]) -> list[Mention]:

@@ -4,8 +4,9 @@ both sides at once ("the two leaders", "лидеры США и Китая", "双
 as places to travel to.
 
 An office phrase resolves to the person holding that office on the event date (roles with
-date ranges in content/people.yml). A phrase preceded by "former"/"колишній"/"бывший"/"前"
-is not the current holder and is ignored.
+date ranges in content/people.yml). A phrase preceded by "former"/"колишній"/"бывший"/"前",
+by "vice" ("віцепрем'єр" is not the premier) or marked "-elect" is not the holder and is
+ignored.
 """
 
 from __future__ import annotations
@@ -24,6 +25,13 @@ from timeline.extract.office_data import (
 FORMER = re.compile(
     r"(?:former|ex-|then|колишн\w*|екс-|бывш\w*|экс-|前任|前)\s*\S*\s*$", flags=re.IGNORECASE
 )
+
+
+# "vice premier", "віцепрем'єр", "вице-премьер", "副总理": not the office that follows.
+VICE = re.compile(r"(?:vice|віце|вице|副)[\s-]*$", flags=re.IGNORECASE)
+# "President-elect", "новообраний президент", "избранный президент": not yet in office.
+ELECT_AFTER = re.compile(r"[\s-]*elect\b", flags=re.IGNORECASE)
+ELECT_BEFORE = re.compile(r"(?:обран\w*|избранн\w*|elected)\s+$", flags=re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -51,7 +59,12 @@ def find_roles(sentence: str, language: str) -> list[RoleMention]:
     found = []
     for country, title, pattern in _roles(language):
         for match in pattern.finditer(sentence):
-            if FORMER.search(sentence[max(0, match.start() - 16) : match.start()]):
+            before = sentence[max(0, match.start() - 16) : match.start()]
+            if FORMER.search(before) or ELECT_BEFORE.search(before):
+                continue
+            if ELECT_AFTER.match(sentence, match.end()):
+                continue
+            if not title.startswith("Vice") and VICE.search(before):
                 continue
             found.append(RoleMention(country, title, match.start(), match.end()))
     return found

@@ -123,6 +123,9 @@ def _resolve_month_span(span: Span, anchor: Anchor, tense: Tense) -> DateHit | N
         return None
     if span.year:
         return DateHit(span.text, span.start, dt.date(span.year, span.month, 1), "month")
+    if span.year_offset is not None and anchor.date is not None:
+        first = dt.date(anchor.date.year + span.year_offset, span.month, 1)
+        return DateHit(span.text, span.start, first, "month", basis="relative")
     if span.offset is not None and anchor.date is not None:
         # "last April": the April before the publication month
         last = resolve_month(span.month, anchor, Tense.PAST if span.offset < 0 else Tense.FUTURE)

@@ -53,6 +53,7 @@ class Span:
     end_month: int | None = None
     weekday: int | None = None
     offset: int | None = None
+    year_offset: int | None = None  # "去年10月": the year before publication
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -114,20 +115,27 @@ def _slavic_pattern(months: dict[str, int], locative: set[str], lang: str) -> re
 
 UK_PATTERN = _slavic_pattern(UK_MONTHS, UK_LOCATIVE, "uk")
 RU_PATTERN = _slavic_pattern(RU_MONTHS, RU_LOCATIVE, "ru")
-_ZD = r"(?:[12]\d|3[01]|0?[1-9])"
+_ZD = (
+    r"(?:[12]\d|3[01]|0?[1-9]|三十一|三十|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|"
+    r"[一二三四五六七八九])"
+)
+_ZM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 ZH_PATTERN = re.compile(
-    rf"(?P<range>(?:(?P<ry>{Y})年)?(?P<rm>1[0-2]|0?[1-9])月(?P<rd1>{_ZD})[日号]?\s*"
-    rf"(?:至|到|-|–|—|~|～)\s*(?:(?P<rm2>1[0-2]|0?[1-9])月)?(?P<rd2>{_ZD})[日号])"
-    rf"|(?P<dm>(?:(?P<dy>{Y})年)?(?P<dmm>1[0-2]|0?[1-9])月(?P<dd>{_ZD})[日号])"
+    rf"(?P<range>(?:(?P<ry>{Y})年)?(?P<rm>{_ZM})月(?P<rd1>{_ZD})[日号]?\s*"
+    rf"(?:至|到|-|–|—|~|～)\s*(?:(?P<rm2>{_ZM})月)?(?P<rd2>{_ZD})[日号])"
+    rf"|(?P<dm>(?:(?P<dy>{Y})年)?(?P<dmm>{_ZM})月(?P<dd>{_ZD})[日号])"
     rf"|(?P<iso>(?P<iy>{Y})-(?P<im>[01]\d)-(?P<id>[0-3]\d))(?!\d)"
-    rf"|(?P<mon>(?P<moy1>{Y})年(?P<mo1>1[0-2]|0?[1-9])月(?![\d份]?\d))"
+    rf"|(?P<mon>(?:(?P<moy1>{Y})年|(?P<zyr>去年|今年|明年|前年))?"
+    rf"(?<![\d一二三四五六七八九十])(?P<mo1>{_ZM})月份?(?![\d一二三四五六七八九十日号]))"
     rf"|(?P<zrange>(?<![\d月])(?P<od1>{_ZD})日?\s*(?:至|到|-|–|—|~|～)\s*(?P<od2>{_ZD})日)"
-    rf"|(?P<dayonly>(?<![\d月])(?P<od>{_ZD})日(?![\d讯电]))"
+    rf"|(?P<dayonly>(?<![\d月一二三四五六七八九十])(?P<od>{_ZD})日(?![\d讯电]))"
     rf"|(?P<wd>(?:周|星期|礼拜|禮拜)(?P<wdn>[一二三四五六日天]))"
     rf"|(?P<rel>{_alt(REL_DAYS['zh'])})"
     rf"|(?P<relm>{_alt(REL_MONTHS['zh'])})"
     rf"|(?P<prev>{_alt(REL_PREVIOUS['zh'])})"
 )
+ZH_YEARS = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
+ZH_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 PATTERNS = {"en": EN_PATTERN, "uk": UK_PATTERN, "ru": RU_PATTERN, "zh": ZH_PATTERN}
 
 
@@ -142,7 +150,17 @@ def _int(value: str | None) -> int | None:
     if not value:
         return None
     digits = re.match(r"\d+", value)
-    return int(digits.group()) if digits else None
+    return int(digits.group()) if digits else _zh_number(value)
+
+
+def _zh_number(value: str) -> int | None:
+    """Chinese numerals up to 31: 七, 十, 十七, 二十, 三十一."""
+    if value == "十":
+        return 10
+    tens, _, units = value.rpartition("十")
+    if "十" in value:
+        return (ZH_DIGITS.get(tens, 1) if tens else 1) * 10 + (ZH_DIGITS.get(units, 0))
+    return ZH_DIGITS.get(value)
 
 
 def _month(name: str | None, lang: str) -> int | None:
@@ -150,6 +168,8 @@ def _month(name: str | None, lang: str) -> int | None:
         return None
     if name.isdigit():
         return int(name)
+    if lang == "zh":
+        return _zh_number(name)
     key = name.lower().rstrip(".")
     table = {"en": EN_MONTHS, "uk": UK_MONTHS, "ru": RU_MONTHS}.get(lang, {})
     return table.get(key)
@@ -202,7 +222,8 @@ def _span(m: re.Match[str], lang: str) -> Span | None:
         prep = (g.get("mprep") or "").strip().lower()
         if prep in ("last", "next"):
             offset = -1 if prep == "last" else 1
-        return make("month", month=month, year=year, offset=offset)
+        years = ZH_YEARS.get(g.get("zyr") or "")
+        return make("month", month=month, year=year, offset=offset, year_offset=years)
     if g.get("dayonly"):
         return make("dayonly", day=_int(g["od"]))
     if g.get("zrange"):
@@ -245,7 +266,7 @@ def find_spans(text: str, lang: str) -> list[Span]:
 def _fields(span: Span) -> tuple:  # type: ignore[type-arg]
     return (
         span.start, span.end, span.form, span.day, span.month, span.year, span.end_day,
-        span.end_month, span.weekday, span.offset,
+        span.end_month, span.weekday, span.offset, span.year_offset,
     )  # fmt: skip
 
 
