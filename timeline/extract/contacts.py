@@ -21,6 +21,7 @@ from timeline.extract.offices import (
     both_sides_named,
     countries_named,
     find_roles,
+    leaders_meant,
     sides_named,
 )
 from timeline.extract.places import PlaceMatcher
@@ -150,6 +151,12 @@ class SentenceReader:
         sides = {s for s, people in (("us", f.us), ("cn", f.china)) if people}
         self._add_roles(f, day, sides)
         sides |= sides_named(f.sentence, f.language)
+        if day is not None and leaders_meant(f.sentence, f.language):
+            for side, mine in (("us", f.us), ("cn", f.china)):
+                if not mine:
+                    mine.extend(self._leaders(side, day, context))
+            if f.us and f.china:
+                sides |= {"us", "cn"}
         if both_sides_named(f.sentence, f.language):
             sides |= {"us", "cn"}
         elif both_sides_meant(f.sentence, f.language) and day is not None:
@@ -198,6 +205,14 @@ class SentenceReader:
             if not found:
                 found = context.fill(side)
             mine.extend(p for p in found if p not in mine)
+
+    def _leaders(self, side: str, day: dt.date, context: Context) -> list[str]:
+        """ "The two leaders", "两国元首": the leaders just named, else the presidents."""
+        named = [p for p in context.fill(side) if self.by_id[p].level == "leader"]
+        if named:
+            return named
+        holder = office_holder(self.people, "President", side, day.isoformat())
+        return [holder.id] if holder else []
 
     def _counterparts(self, others: list[str], day: dt.date) -> list[str]:
         found = []

@@ -120,6 +120,21 @@ def both_sides_meant(sentence: str, language: str) -> bool:
     return bool(pattern and pattern.search(sentence))
 
 
+# "The two leaders", "лідери двох країн", "两国元首": the heads of state, whoever spoke last.
+LEADERS = re.compile(
+    r"\b(?:the|both) (?:two )?(?:leaders|presidents|heads of state)\b|"
+    r"(?:лідер\w*|глав\w*|президент\w*) (?:двох|обох) (?:країн|держав)|обидва лідер\w*|"
+    r"(?:лидер\w*|глав\w*|президент\w*) (?:двух|обеих) (?:стран|государств)|оба лидер\w*|"
+    r"两国元首|兩國元首|两国领导人|兩國領導人|两位领导人|兩位領導人",
+    flags=re.IGNORECASE,
+)
+
+
+def leaders_meant(sentence: str, language: str) -> bool:
+    """ "The two leaders", "лидеры двух стран", "两国元首": the two heads of state."""
+    return bool(LEADERS.search(sentence))
+
+
 def countries_named(sentence: str, language: str) -> set[str]:
     """Countries named in the sentence (as places of a visit)."""
     found = set()

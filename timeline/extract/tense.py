@@ -103,6 +103,15 @@ def _pattern(table: dict[str, str], language: str, name: str) -> re.Pattern[str]
     return _CACHE[key]
 
 
+# "at the invitation of", "на запрошення", "по приглашению", "应……邀请": who invited whom to a
+# visit being reported, not an invitation to a future one.
+INVITATION_FRAME = re.compile(
+    r"\bat the invitation of\b|\bon the invitation of\b|на запрошення|за запрошенням|"
+    r"по приглашению|[应應][^。！？,，]{1,60}?邀[请請]",
+    flags=re.IGNORECASE,
+)
+
+
 class Clauses:
     """The clause breaks of one sentence, found once."""
 
@@ -132,6 +141,12 @@ class SentenceModality:
                 ("fut", _pattern(FUTURE_MARKERS, language, "fut")),
             )
         }
+
+        invited = [(m.start(), m.end()) for m in INVITATION_FRAME.finditer(sentence)]
+        if invited:  # "at the invitation of X, Y visited": the frame is no future
+            self.marks["fut"] = [
+                m for m in self.marks["fut"] if not any(a <= m < b for a, b in invited)
+            ]
 
     def _any(self, name: str, start: int, end: int) -> bool:
         marks = self.marks[name]
