@@ -152,11 +152,7 @@ class SentenceReader:
         self._add_roles(f, day, sides)
         sides |= sides_named(f.sentence, f.language)
         if day is not None and leaders_meant(f.sentence, f.language):
-            for side, mine in (("us", f.us), ("cn", f.china)):
-                if not mine:
-                    mine.extend(self._leaders(side, day, context))
-            if f.us and f.china:
-                sides |= {"us", "cn"}
+            self._leaders(f, sides, day, context)
         if both_sides_named(f.sentence, f.language):
             sides |= {"us", "cn"}
         elif both_sides_meant(f.sentence, f.language) and day is not None:
@@ -206,13 +202,26 @@ class SentenceReader:
                 found = context.fill(side)
             mine.extend(p for p in found if p not in mine)
 
-    def _leaders(self, side: str, day: dt.date, context: Context) -> list[str]:
-        """ "The two leaders", "两国元首": the leaders just named, else the presidents."""
-        named = [p for p in context.fill(side) if self.by_id[p].level == "leader"]
-        if named:
-            return named
-        holder = office_holder(self.people, "President", side, day.isoformat())
-        return [holder.id] if holder else []
+    def _leaders(self, f: Found, sides: set[str], day: dt.date, context: Context) -> None:
+        """ "The two leaders", "两国元首": the leaders just named on both sides, or, when the
+        sentence names the two countries ("中美双方 ... 两国元首"), their presidents of the
+        day. With one side's leader named only ("Xi ... the two leaders met in the Kremlin")
+        the other leader may be anyone's: nothing is filled."""
+        named = {
+            side: [p for p in context.fill(side) if self.by_id[p].level == "leader"]
+            for side in ("us", "cn")
+        }
+        have = {"us": f.us or named["us"], "cn": f.china or named["cn"]}
+        if bool(have["us"]) != bool(have["cn"]):
+            return
+        if not have["us"] and not both_sides_named(f.sentence, f.language):
+            return  # "the two leaders" of which countries? Only "中美两国元首" says
+        for side, mine in (("us", f.us), ("cn", f.china)):
+            holder = office_holder(self.people, "President", side, day.isoformat())
+            if not mine:
+                mine.extend(have[side] or ([holder.id] if holder else []))
+        if f.us and f.china:
+            sides |= {"us", "cn"}
 
     def _counterparts(self, others: list[str], day: dt.date) -> list[str]:
         found = []
