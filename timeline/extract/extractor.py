@@ -200,7 +200,12 @@ def _donor(cand: Candidate, found: list[Candidate]) -> Candidate | None:
     one when the sentence says "the ceremony"."""
     for other in found:
         ahead = cand.index < other.index <= cand.index + 2
-        if ahead and not other.sides and other.date and other.status == cand.status:
+        if not ahead or other.date is None or other.status != cand.status:
+            continue
+        # "The talks took place on Friday"; "По словам Бессента, встреча состоится в понедельник"
+        mentions = set(other.us + other.china) <= set(cand.us + cand.china)
+        refers = not other.full and mentions and BACK_REFERENCE.search(other.sentence)
+        if other.date.precision == "day" and (not other.sides or refers):
             return other
     reach = cand.index if BACK_REFERENCE.search(cand.sentence) else INHERIT_REACH
     for other in reversed(found):

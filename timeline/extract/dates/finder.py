@@ -82,9 +82,7 @@ def _resolve(span: Span, anchor: Anchor, tense: Tense, language: str) -> DateHit
     base = anchor.date
     assert base is not None
     if form == "weekday" and span.weekday is not None:
-        return DateHit(
-            span.text, span.start, resolve_weekday(span.weekday, base, tense), basis="relative"
-        )
+        return _resolve_weekday_span(span, base, tense)
     if form == "previous" and span.offset is not None:  # re-dated by extract.py when it can
         day = base + dt.timedelta(days=span.offset)
         return DateHit(span.text, span.start, day, basis="relative", from_previous=span.offset)
@@ -98,6 +96,24 @@ def _resolve(span: Span, anchor: Anchor, tense: Tense, language: str) -> DateHit
     if form == "dayonly" and span.day:
         return _resolve_day_only(span, base, tense)
     return None
+
+
+def _resolve_weekday_span(span: Span, base: dt.date, tense: Tense) -> DateHit:
+    """ "Friday", "last Friday", "в следующий понедельник", "上周五", "Friday and Saturday"."""
+    assert span.weekday is not None
+    if span.week is not None:  # a calendar week: 上周五 is the Friday of last week
+        monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=span.week)
+        day = monday + dt.timedelta(days=span.weekday)
+    else:
+        if span.offset is not None:
+            tense = Tense.FUTURE if span.offset > 0 else Tense.PAST
+        day = resolve_weekday(span.weekday, base, tense)
+        if span.offset and day == base:
+            day += dt.timedelta(weeks=span.offset)  # "next Monday" said on a Monday
+    end = None
+    if span.end_weekday is not None and span.end_weekday != span.weekday:
+        end = day + dt.timedelta(days=(span.end_weekday - span.weekday) % 7)
+    return DateHit(span.text, span.start, day, end_date=end, basis="relative")
 
 
 def _resolve_day_only(span: Span, base: dt.date, tense: Tense) -> DateHit | None:

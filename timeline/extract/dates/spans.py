@@ -54,6 +54,8 @@ class Span:
     weekday: int | None = None
     offset: int | None = None
     year_offset: int | None = None  # "去年10月": the year before publication
+    end_weekday: int | None = None  # "on Friday and Saturday", "у суботу та неділю"
+    week: int | None = None  # "上周五": the calendar week before publication (zh)
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -66,6 +68,7 @@ Y = r"(?:1[89]\d\d|20\d\d)"
 # English: capitalised month names ("may" the verb is lower case), day before or after.
 _EN_MONTH = r"(?:" + _alt([m.capitalize() for m in EN_MONTHS if m != "may"]) + r")\.?|May"
 _EN_DAY = rf"{D}(?:st|nd|rd|th)?"
+_EN_WD = "(?:" + "|".join(w.capitalize() for w in EN_WEEKDAYS) + ")"
 _EN_DASH = r"\s*(?:-|–|—|to|through|and)\s*"
 EN_PATTERN = re.compile(
     rf"(?P<xrange>(?P<xm1>{_EN_MONTH})\s+(?P<xd1>{_EN_DAY})\s*[-–—]\s*(?P<xm2>{_EN_MONTH})\s+"
@@ -80,7 +83,8 @@ EN_PATTERN = re.compile(
     rf"|(?P<mon>(?:(?P<mprep>\b(?:in|since|until|early|late|mid-?|during|last|this|next)\s+)"
     rf"(?P<mo1>{_EN_MONTH})(?:,?\s+(?P<moy1>{Y}))?|(?P<mo2>{_EN_MONTH}),?\s+(?P<moy2>{Y})))"
     rf"(?![\w-]|\s*\d)"
-    rf"|(?P<wd>\b(?:{'|'.join(w.capitalize() for w in EN_WEEKDAYS)})\b)"
+    rf"|(?P<wd>(?:\b(?P<wdmod>last|next|this|Last|Next|This)\s+)?(?P<wdn>\b{_EN_WD}\b)"
+    rf"(?:\s*(?:and|to|through|until|-|–|—)\s*(?P<wdn2>{_EN_WD})\b)?)"
     rf"|(?P<rel>\b(?i:{_alt(REL_DAYS['en'])})\b)"
     rf"|(?P<relm>\b(?i:{_alt(REL_MONTHS['en'])})\b)"
     rf"|(?P<prev>\b(?i:{_alt(REL_PREVIOUS['en'])})\b)",
@@ -88,6 +92,11 @@ EN_PATTERN = re.compile(
 
 _SL_YEAR = r"(?:\s+(?P<{n}>" + Y + r")(?:\s*(?:року|р\.|рік|года|г\.|год))?)?"
 _SL_DASH = r"\s*(?:-|–|—|і|й|та|и|по|до)\s*"
+
+
+# "в прошлую пятницу", "в следующий понедельник", "у цю п'ятницю", "минулої п'ятниці"
+_SL_MOODS = r"прошл\w*|следующ\w*|эт\w+|минул\w*|наступн\w*|цю|цей|ці"
+MOODS = {"прошл": -1, "минул": -1, "следующ": 1, "наступн": 1, "last": -1, "next": 1}
 
 
 def _slavic_pattern(months: dict[str, int], locative: set[str], lang: str) -> re.Pattern[str]:
@@ -104,7 +113,10 @@ def _slavic_pattern(months: dict[str, int], locative: set[str], lang: str) -> re
         rf"|(?P<num>(?P<nd>[0-3]?\d)\.(?P<nm>[01]?\d)\.(?P<ny>{Y}))(?!\d)"
         rf"|(?P<mon>(?<!\w)(?:у|в|во)\s+(?P<mo1>{_alt(locative)})(?!\w)"
         rf"{_SL_YEAR.format(n='moy1')})"
-        rf"|(?P<wd>(?<!\w)(?:у|в|во)\s+(?P<wdn>{_alt(weekdays)})(?!\w))"
+        rf"|(?P<wd>(?:(?<!\w)(?:у|в|во)\s+(?:(?P<wdmod>{_SL_MOODS})\s+)?|"
+        rf"(?<!\w)(?P<wdgen>минулого|минулої|наступного|наступної)\s+)(?P<wdn>{_alt(weekdays)})"
+        rf"(?:\s*(?:та|і|й|и|-|–|—|по|до)\s*(?:(?:у|в|во)\s+)?(?P<wdn2>{_alt(weekdays)}))?"
+        rf"(?!\w))"
         rf"|(?P<rel>(?<!\w)(?:{_alt(REL_DAYS[lang])})(?!\w))"
         rf"|(?P<relm>(?<!\w)(?:{_alt(REL_MONTHS[lang])})(?!\w))"
         rf"|(?P<prev>(?<!\w)(?:{_alt(REL_PREVIOUS[lang])})(?!\w))"
@@ -129,7 +141,8 @@ ZH_PATTERN = re.compile(
     rf"(?<![\d一二三四五六七八九十])(?P<mo1>{_ZM})月份?(?![\d一二三四五六七八九十日号]))"
     rf"|(?P<zrange>(?<![\d月])(?P<od1>{_ZD})日?\s*(?:至|到|-|–|—|~|～)\s*(?P<od2>{_ZD})日)"
     rf"|(?P<dayonly>(?<![\d月一二三四五六七八九十])(?P<od>{_ZD})日(?![\d讯电]))"
-    rf"|(?P<wd>(?:周|星期|礼拜|禮拜)(?P<wdn>[一二三四五六日天]))"
+    rf"|(?P<wd>(?P<zwk>上|下|本|这|這)?(?:个|個)?(?:周|星期|礼拜|禮拜)(?P<wdn>[一二三四五六日天])"
+    rf"(?:\s*(?:和|与|與|至|到|-|–|—)\s*(?:周|星期|礼拜|禮拜)?(?P<wdn2>[一二三四五六日天]))?)"
     rf"|(?P<rel>{_alt(REL_DAYS['zh'])})"
     rf"|(?P<relm>{_alt(REL_MONTHS['zh'])})"
     rf"|(?P<prev>{_alt(REL_PREVIOUS['zh'])})"
@@ -229,7 +242,15 @@ def _span(m: re.Match[str], lang: str) -> Span | None:
     if g.get("zrange"):
         return make("dayonly", day=_int(g["od1"]), end_day=_int(g["od2"]))
     if g.get("wd"):
-        return make("weekday", weekday=_weekday(g.get("wdn") or text, lang))
+        mood = (g.get("wdmod") or g.get("wdgen") or "").lower()
+        week = {"上": -1, "下": 1, "本": 0, "这": 0, "這": 0}.get(g.get("zwk") or "")
+        return make(
+            "weekday",
+            weekday=_weekday(g.get("wdn") or text, lang),
+            end_weekday=_weekday(g["wdn2"], lang) if g.get("wdn2") else None,
+            offset=next((v for k, v in MOODS.items() if mood.startswith(k)), None),
+            week=week,
+        )
     if g.get("rel"):
         return make("relday", offset=REL_DAYS[lang].get(text.lower().strip(), 0))
     if g.get("relm"):
@@ -266,7 +287,8 @@ def find_spans(text: str, lang: str) -> list[Span]:
 def _fields(span: Span) -> tuple:  # type: ignore[type-arg]
     return (
         span.start, span.end, span.form, span.day, span.month, span.year, span.end_day,
-        span.end_month, span.weekday, span.offset, span.year_offset,
+        span.end_month, span.weekday, span.offset, span.year_offset, span.end_weekday,
+        span.week,
     )  # fmt: skip
 
 
