@@ -78,6 +78,27 @@ def cmd_import_hsg(args: argparse.Namespace) -> int:
     return 1 if any(not p.warning for p in problems + report.problems) else 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import curated contacts (CSV, YAML or JSON rows; see docs/editors.md)."""
+    from timeline.sources.curated.importer import import_curated
+
+    content = Path(args.content)
+    people, problems = load_people(content / "people.yml")
+    if not people:
+        _report_labelled(problems)
+        return 1
+    failed = False
+    for name in args.files:
+        report = import_curated(Path(name), people, content / "events", dry_run=args.dry_run)
+        for change in report.changes if args.dry_run or args.verbose else ():
+            print(change)
+        _report_labelled(report.problems)
+        print(f"{name}: {report.summary(args.dry_run)}")
+        failed |= any(not p.warning for p in report.problems)
+    _report_labelled(problems)
+    return 1 if failed or any(not p.warning for p in problems) else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="timeline", description=__doc__)
     parser.add_argument(
@@ -113,6 +134,23 @@ def build_parser() -> argparse.ArgumentParser:
     hsg = sub.add_parser("import-hsg", help="import the State Department historian's records")
     hsg.add_argument("dir", help="the historian's data folder (e.g. ../shared/hsg)")
     hsg.set_defaults(func=cmd_import_hsg)
+    imp = sub.add_parser(
+        "import",
+        help="import curated contacts from CSV, YAML or JSON rows",
+        description=(
+            "Import curated contacts: one row per source, the rows of a contact repeating its "
+            "date, kind, people and place. Rows already imported are recognised; a contact "
+            "already in the store gains the people and sources it lacks; contacts inside a "
+            "trip get part_of. Columns: see docs/editors.md, 'Importing curated contacts'."
+        ),
+        epilog="example: timeline import content/imports/curated-2021-2023.csv --dry-run",
+    )
+    imp.add_argument("files", nargs="+", help="CSV, YAML or JSON files of rows")
+    imp.add_argument(
+        "--dry-run", action="store_true", help="print what would change, write nothing"
+    )
+    imp.add_argument("--verbose", action="store_true", help="name every file changed")
+    imp.set_defaults(func=cmd_import)
     return parser
 
 

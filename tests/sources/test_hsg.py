@@ -41,7 +41,12 @@ def run_import(folder: Path, content: Path):
 def by_record(content: Path) -> dict:
     events, problems = load_events(content / "events")
     assert problems == []
-    return {s.record: e for e in events for s in e.sources if s.record}
+    return {
+        s.record: e
+        for e in events
+        for s in e.sources
+        if s.record and not s.record.startswith("curated:")  # the historian's records only
+    }
 
 
 def files(content: Path) -> dict[str, bytes]:
