@@ -32,7 +32,7 @@ def test_missing_published_names_the_field():
 def test_unknown_language_names_what_was_found():
     _, problems = parse_article("a.md", GOOD.replace("language: uk", "language: xx"))
     assert len(problems) == 1
-    assert str(problems[0]).startswith("a.md: language: expected one of ")
+    assert str(problems[0]).startswith("a.md: language: expected a language the extractor reads (")
     assert str(problems[0]).endswith("found 'xx'")
 
 
@@ -43,3 +43,26 @@ def test_bad_files_do_not_stop_the_others(tmp_path: Path):
     articles, problems = read_articles(tmp_path, base=tmp_path)
     assert [a.path for a in articles] == ["good.md"]
     assert sorted(p.path for p in problems) == ["bad.md", "binary.md"]
+
+
+def test_the_languages_articles_may_have_are_the_languages_the_extractor_reads():
+    from timeline.articles import KNOWN_LANGUAGES
+    from timeline.extract.triggers import TRIGGERS
+
+    assert set(TRIGGERS) == KNOWN_LANGUAGES
+
+
+def test_an_article_in_a_language_nobody_reads_is_refused_with_one_line(tmp_path):
+    from timeline.articles import read_article
+
+    path = tmp_path / "a.md"
+    path.write_text(
+        "---\ntitle: t\noutlet: o\npublished: 2024-05-31\nlanguage: ja\n---\nbody\n",
+        encoding="utf-8",
+    )
+    article, problems = read_article(path, tmp_path)
+    assert article is None
+    assert [str(p) for p in problems] == [
+        "a.md: language: expected a language the extractor reads (de, el, en, es, fr, hy, it, "
+        "pl, pt, ru, uk, zh), found 'ja'"
+    ]

@@ -44,7 +44,12 @@ def check_article(path: Path, content: Path) -> list[Problem]:
         where = positions.of_value(("language",)) or (None, None)
         known = ", ".join(sorted(KNOWN_LANGUAGES))
         problems.append(
-            Problem(rel, f"expected one of {known}, found {language!r}", "language", *where)
+            Problem(
+                rel,
+                f"expected a language the extractor reads ({known}), found {language!r}",
+                "language",
+                *where,
+            )
         )
     return problems
 
