@@ -14,7 +14,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from timeline.extract.dates.finder import Anchor, DateHit, find_dates
-from timeline.extract.dates.pick import BACK_REFERENCE, VAGUE_DATE, pick_date, with_duration
+from timeline.extract.dates.pick import (
+    BACK_REFERENCE,
+    VAGUE_DATE,
+    announced_before,
+    pick_date,
+    with_duration,
+)
 from timeline.extract.names import NameMatcher
 from timeline.extract.offices import (
     both_sides_meant,
@@ -147,6 +153,8 @@ class SentenceReader:
         hits = find_dates(f.sentence, f.language, anchor, tense)
         picked = pick_date(f.sentence, f.group, hits, planned=f.status == "planned")
         date = with_duration(f.sentence, picked) if isinstance(picked, DateHit) else None
+        if f.status == "happened" and date is not None and announced_before(f.sentence, hits, date):
+            f.status = "planned"  # "the White House said on the 25th that they meet on the 27th"
         day = date.date if date else anchor.date
         sides = {s for s, people in (("us", f.us), ("cn", f.china)) if people}
         self._add_roles(f, day, sides)
@@ -155,7 +163,11 @@ class SentenceReader:
             self._leaders(f, sides, day, context)
         if both_sides_named(f.sentence, f.language):
             sides |= {"us", "cn"}
-        elif both_sides_meant(f.sentence, f.language) and day is not None:
+        elif (
+            both_sides_meant(f.sentence, f.language)
+            and day is not None
+            and not leaders_meant(f.sentence, f.language)  # whose leaders: _leaders decided
+        ):
             us = f.us or context.fill("us")
             china = f.china or context.fill("cn")
             if us and china:  # "the two leaders" with no one named nearby means nothing here

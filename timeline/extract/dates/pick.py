@@ -83,6 +83,18 @@ def _said_on(sentence: str, hit: DateHit) -> bool:
     return bool(SAYING.search(before) or SAYING.search(after))
 
 
+def announced_before(sentence: str, hits: list[DateHit], contact: DateHit) -> bool:
+    """The sentence says on one day ("表示", "said on Wednesday") that the contact is on a
+    later one: it was announced, whatever has happened since."""
+    return any(
+        h is not contact
+        and h.precision == "day"
+        and _said_on(sentence, h)
+        and h.date < contact.date
+        for h in hits
+    )
+
+
 def _closest(hits: list[DateHit], position: int) -> DateHit:
     day_first = sorted(hits, key=lambda h: (h.precision != "day", abs(h.start - position)))
     return day_first[0]
