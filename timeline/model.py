@@ -45,6 +45,7 @@ SOURCE_KEYS = (
     "date_text",
     "date_basis",
     "confidence",
+    "claim",
 )
 
 
@@ -76,6 +77,7 @@ class Source:
     date_text: str | None = None
     date_basis: str | None = None
     confidence: float | None = None
+    claim: str | None = None  # what was read: see timeline/store/claims.py
 
     def key(self) -> tuple[str, str]:
         """What makes two sources the same citation."""

@@ -55,8 +55,8 @@ def as_old_yaml(content: Path) -> str:
 def test_the_ledger_has_both_entries_of_each_section(content: Path):
     text = "".join(lines(content))
     assert [line[:30] for line in lines(content)[3:5]] == [
-        '"content/articles/a.md": {"eve',
-        '"content/articles/b.md": {"eve',
+        '"content/articles/a.md": {"cla',
+        '"content/articles/b.md": {"cla',
     ]
     assert '"2023-06-18-blinken-qin-gang-beijing": {"china": ["qin-gang"]' in text
 
@@ -125,7 +125,7 @@ WRONG = {  # how a hand edit breaks one line -> the one problem, at that line
         4,
         lambda line: line[: line.index("{")] + '"a"\n',
         'content/ledger.json:5:1: articles["content/articles/b.md"]: expected an article '
-        '(events, sha256), found "a"',
+        '(events, sha256 (and claims)), found "a"',
     ),
     "people-number": (
         10,

@@ -15,7 +15,8 @@ from timeline.store.ledger_json import ABOUT, Article, Contact
 TEXT = st.text(max_size=30)
 DIGEST = st.binary(min_size=32, max_size=32)
 NAMES = st.lists(TEXT, max_size=3).map(tuple)
-ARTICLE = st.builds(Article, DIGEST, NAMES)
+CLAIMS = st.dictionaries(st.text("0123456789abcdef", min_size=16, max_size=16), TEXT, max_size=3)
+ARTICLE = st.builds(Article, DIGEST, NAMES, CLAIMS.map(lambda d: tuple(sorted(d.items()))))
 CONTACT = st.builds(Contact, TEXT, st.none() | TEXT, TEXT, NAMES, NAMES)
 PATHS = TEXT.map(lambda s: "content/articles/" + s)  # real keys: never `sha256` or `date`
 IDS = TEXT.map(lambda s: "2023-06-18-" + s)
@@ -37,12 +38,13 @@ def plain(ledger: Ledger) -> dict:
         entry = {"date": c.date, "kind": c.kind, "us": list(c.us), "china": list(c.china)}
         return entry if c.end_date is None else {**entry, "end_date": c.end_date}
 
+    def article(a: Article) -> dict:
+        entry = {"sha256": a.sha256.hex(), "events": list(a.events)}
+        return {**entry, "claims": dict(a.claims)} if a.claims else entry
+
     return {
         "people": ledger.people,
-        "articles": {
-            k: {"sha256": a.sha256.hex(), "events": list(a.events)}
-            for k, a in ledger.articles.items()
-        },
+        "articles": {k: article(a) for k, a in ledger.articles.items()},
         "events": {k: contact(c) for k, c in ledger.events.items()},
     }
 

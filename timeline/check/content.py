@@ -14,9 +14,11 @@ from timeline.check.articles import check_articles
 from timeline.check.events import check_event_file
 from timeline.check.links import LinkFacts, check_event_links, check_event_refs, link_facts
 from timeline.check.people import check_people
+from timeline.contentfs import display
 from timeline.model import Event, Person, Problem
+from timeline.store.claims import Held, buried, read_tombstones, unaccounted
 from timeline.store.files import iter_store
-from timeline.store.ledger import read_ledger
+from timeline.store.ledger import LEDGER_NAME, Ledger, read_ledger
 
 KEEP_ALL, KEEP_UNLESS_ERRORS, KEEP_NONE = "all", "unless-errors", "none"
 
@@ -53,7 +55,9 @@ def check_content(content: Path, today: dt.date | None = None, keep: str = KEEP_
     articles, problems = check_articles(content)
     people, people_problems = check_people(content / "people.yml", content)
     problems += people_problems
-    problems += read_ledger(content)[1]
+    ledger, ledger_problems = read_ledger(content)
+    problems += ledger_problems
+    held, present = Held(), set()
     by_id = {p.id: p for p in people}
     today = today or dt.date.today()
 
@@ -68,16 +72,37 @@ def check_content(content: Path, today: dt.date | None = None, keep: str = KEEP_
         problems += found
         failing = failing or _failing(found)
         facts.append(link_facts(file))
+        present.add(file.path.stem)
         if not file.has_event:
             continue
         count += 1
+        event = file.event
+        assert event is not None
+        held.add(event.id, event.sources)
+        present.add(event.id)
         if keep == KEEP_ALL or (keep == KEEP_UNLESS_ERRORS and not failing):
             events.append(file.event)  # type: ignore[arg-type]  # has_event
     problems += check_event_links(facts)
+    if ledger is not None:
+        problems += _lost_claims(content, ledger, held, present)
     if keep == KEEP_UNLESS_ERRORS and _failing(problems):
         events = []
     order = sorted(problems, key=lambda p: (p.path, p.line or 0, p.column or 0, p.field or ""))
     return Checked(events, people, order, count)
+
+
+def _lost_claims(content: Path, ledger: Ledger, held: Held, present: set[str]) -> list[Problem]:
+    """The claims the ledger holds that no event file and no tombstone accounts for."""
+    problems: list[Problem] = []
+    tombs = buried(read_tombstones(content, problems))
+    rel = display(content / LEDGER_NAME, content)
+    for article, claim, event_id in unaccounted(ledger, held, present, tombs):
+        message = (
+            f"expected claim {claim} (given to {event_id}) in an event file or a tombstone, "
+            "found it in none (a merge kept another side's file?): run `timeline extract`"
+        )
+        problems.append(Problem(rel, message, f'articles["{article}"]'))
+    return problems
 
 
 def format_problem(problem: Problem) -> str:

@@ -22,6 +22,14 @@ from timeline.check.people import check_people
 from timeline.commands.progress import Progress
 from timeline.contentfs import display, walk
 from timeline.model import Event, Person, Problem
+from timeline.store.claims import (
+    buried,
+    read_tombstones,
+    stamp,
+    to_bury,
+    unaccounted,
+    write_tombstone,
+)
 from timeline.store.edit import add_sources
 from timeline.store.files import UnsafePathError, safe_event_path, write_event
 from timeline.store.index import StoreIndex, read_index
@@ -121,7 +129,12 @@ def _extract_all(
 
 
 def _to_extract(
-    paths: Iterable[Path], content: Path, ledger: Ledger, force: bool, summary: Summary
+    paths: Iterable[Path],
+    content: Path,
+    ledger: Ledger,
+    force: bool,
+    summary: Summary,
+    again: set[str] | frozenset[str] = frozenset(),
 ) -> dict[str, str]:
     """Articles to read this run (as cited -> content hash); unchanged ones are skipped."""
     todo = {}
@@ -133,7 +146,7 @@ def _to_extract(
             summary.problems.append(Problem(rel, f"cannot read: {err.strerror}"))
             summary.failed += 1
             continue
-        if not force and ledger.unchanged(rel, digest):
+        if not force and rel not in again and ledger.unchanged(rel, digest):
             summary.skipped += 1
         else:
             todo[rel] = digest
@@ -166,6 +179,7 @@ def _apply(plan: Plan, index: StoreIndex, content: Path, summary: Summary) -> se
             summary.problems.append(Problem(rel, f"sources not added: {err}"))
             failed_ids.add(event_id)
             continue
+        index.held.add(event_id, sources)
         summary.merged += 1
         summary.sources_added += len(sources)
     return {a for a, ids in plan.produced.items() if failed_ids & set(ids)}
@@ -179,9 +193,12 @@ class Merger:
     ledger: Ledger
     summary: Summary
     index: StoreIndex | None = None
+    buried: set[str] = field(default_factory=set)  # the claims of tombstones
+    graves: list[Event] = field(default_factory=list)  # the contacts of tombstones
 
     def merge(self, results: list[Extracted], todo: dict[str, str]) -> None:
         found = [e for r in results if r.events for e in r.events]
+        stamp(found)
         plan, stored = self.plan(found) if found else (Plan(), [])
         failed = set(plan.deferred)  # a copy: only deferred articles get the message below
         if found:
@@ -195,21 +212,28 @@ class Merger:
             if result.events is None or result.rel in failed:
                 continue
             ids = plan.produced.get(result.rel, [])
-            self.ledger.record(result.rel, todo[result.rel], ids)
+            claims = plan.claimed.get(result.rel, {})
+            self.ledger.record(result.rel, todo[result.rel], ids, claims)
             for event_id in ids:
                 if event_id in known:
                     self.ledger.remember(known[event_id])
 
     def plan(self, found: list[Event]) -> tuple[Plan, list[Event]]:
-        """The merge of `found` into the store, and the stored events it looked at. The store
-        is read (indexed) once, the first time there is something to merge."""
+        """The merge of `found` into the store, and the stored events it looked at: those that
+        may be the same contact, and those holding a claim of `found`."""
         if self.index is None:
             self.index = read_index(self.content, self.summary.problems)
         index = self.index
-        stored = index.load(index.candidates(found), self.content)
+        held = index.held.claims
+        claims = {c: held[c] for e in found for s in e.sources if (c := s.claim) in held}
+        ids = set(index.candidates(found)) | set(claims.values())
+        stored = index.load(sorted(ids), self.content)
         deleted = self.ledger.deleted(index)
+        known = {e.id for e in deleted}
+        deleted += [e for e in self.graves if e.id not in known and e.id not in index]
         taken = set(index.files) | index.blocked
-        return plan_merge(stored, deleted, found, index.blocked, taken), stored
+        plan = plan_merge(stored, deleted, found, index.blocked, taken, claims, self.buried)
+        return plan, stored
 
 
 def run_extract(
@@ -230,12 +254,13 @@ def run_extract(
     paths, refused = walk(content / "articles", content, ".md")
     summary.problems += refused
     summary.read, summary.failed = len(paths), len(refused)
-    todo = _to_extract(paths, content, ledger, force or ledger.people != people_digest, summary)
+    merger = Merger(content, ledger, summary)
+    again = _settle(merger)
+    force = force or ledger.people != people_digest
+    todo = _to_extract(paths, content, ledger, force, summary, again)
     present = {display(p, content) for p in paths}
     del paths  # Path objects cost more than the text kept for each article
-    _extract_and_merge(
-        todo, content, people, jobs, factory, Merger(content, ledger, summary), stream
-    )
+    _extract_and_merge(todo, content, people, jobs, factory, merger, stream)
     ledger.keep_only(present)
     ledger.set_people(people_digest)
     if write_ledger(content, ledger) and ledger.moved_from:
@@ -243,6 +268,37 @@ def run_extract(
         message = f"expected {new}, found this older ledger: moved to {new} (commit both)"
         summary.problems.append(Problem(ledger.moved_from, message, warning=True))
     return summary
+
+
+def _settle(merger: Merger) -> set[str]:
+    """Read the store and its tombstones; bury the claims of events an editor deleted since
+    the last run; return the articles to read again because a claim the ledger holds is in
+    no event and no tombstone (a git merge that kept one side's file)."""
+    content, summary, ledger = merger.content, merger.summary, merger.ledger
+    index = merger.index = read_index(content, summary.problems)
+    tombs = read_tombstones(content, summary.problems)
+    for tomb in to_bury(ledger, index.held, index, tombs):
+        try:
+            path = write_tombstone(content, tomb)
+        except OSError as err:
+            message = f"tombstone not written ({err.strerror}); the deletion is kept by the ledger"
+            summary.problems.append(Problem(f"content/deleted/{tomb.contact.id}.yml", message))
+            continue
+        message = f"{tomb.contact.id} was deleted: this tombstone keeps it deleted (commit it)"
+        summary.problems.append(Problem(display(path, content), message, warning=True))
+        tombs.append(tomb)
+    merger.buried = buried(tombs)
+    merger.graves = [tomb.contact for tomb in tombs]
+    again = set()
+    for article, claim, event_id in unaccounted(ledger, index.held, index, merger.buried):
+        if article not in again:
+            message = (
+                f"read again: its claim {claim} is in no event and no tombstone "
+                f"(the ledger gave it to {event_id}; a merge kept another side's file?)"
+            )
+            summary.problems.append(Problem(article, message, warning=True))
+        again.add(article)
+    return again
 
 
 def _extract_and_merge(

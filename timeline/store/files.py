@@ -70,7 +70,7 @@ def source_to_dict(source: Source) -> dict:
 def source_from_dict(data: dict) -> Source:
     values = {k: data.get(k) for k in SOURCE_KEYS}
     values["published"] = _shared(_iso(values["published"]))
-    for key in ("article", "url", "record", "quote", "date_text"):
+    for key in ("article", "url", "record", "quote", "date_text", "claim"):
         values[key] = _text(values[key])
     for key in ("outlet", "language", "date_basis"):
         values[key] = _shared(_text(values[key]))

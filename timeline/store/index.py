@@ -15,6 +15,7 @@ from pathlib import Path
 
 from timeline.model import Event, Problem
 from timeline.naming import event_path
+from timeline.store.claims import Held
 from timeline.store.files import iter_store, read_event_file
 from timeline.store.merge import event_span
 
@@ -42,6 +43,7 @@ class StoreIndex:
     files: dict[str, str | None] = field(default_factory=dict)  # id -> its file, None: usual
     blocked: set[str] = field(default_factory=set)  # names of files that cannot be read
     others: set[str] = field(default_factory=set)  # names of files that differ from their id
+    held: Held = field(default_factory=Held)  # the claims and citations of every event
 
     def add(self, event: Event, path: Path) -> None:
         event_id = sys.intern(event.id)  # one string for the id in every place
@@ -49,6 +51,7 @@ class StoreIndex:
         self.files[event_id] = None if usual else str(path)
         if path.stem != event_id:
             self.others.add(path.stem)
+        self.held.add(event_id, event.sources)
         days = _days(event)
         if days is not None:
             self.contacts[_people(event)].append((*days, event_id))

@@ -53,8 +53,11 @@ class Ledger:
         entry = self.articles.get(article)
         return entry is not None and entry.sha256.hex() == digest
 
-    def record(self, article: str, digest: str, event_ids: list[str]) -> None:
-        entry = Article(bytes.fromhex(digest), tuple(sorted(set(event_ids))))
+    def record(
+        self, article: str, digest: str, event_ids: list[str], claims: dict[str, str] | None = None
+    ) -> None:
+        pairs = tuple(sorted((claims or {}).items()))
+        entry = Article(bytes.fromhex(digest), tuple(sorted(set(event_ids))), pairs)
         self.changed |= self.articles.get(article) != entry
         self.articles[article] = entry
 

@@ -35,9 +35,10 @@ ABOUT = (
 SECTIONS = ("articles", "events")
 TOP_KEYS = frozenset({"about", "people", *SECTIONS})
 ARTICLE_KEYS = frozenset({"sha256", "events"})
+ARTICLE_ALL_KEYS = ARTICLE_KEYS | {"claims"}
 CONTACT_REQUIRED = frozenset({"date", "kind", "us", "china"})
 CONTACT_KEYS = CONTACT_REQUIRED | {"end_date"}
-ARTICLE_SHAPE = "events, sha256"
+ARTICLE_SHAPE = "events, sha256 (and claims)"
 CONTACT_SHAPE = "china, date, kind, us (and end_date)"
 SHA256 = re.compile(r"[0-9a-f]{64}")
 
@@ -47,6 +48,7 @@ class Article(NamedTuple):
 
     sha256: bytes  # the 32 bytes (written as 64 hex digits)
     events: tuple[str, ...]
+    claims: tuple[tuple[str, str], ...] = ()  # (claim, event id) pairs, sorted
 
 
 class Contact(NamedTuple):
@@ -86,7 +88,8 @@ def _line(key: str, value: object) -> str:
 
 
 def _article_json(article: Article) -> dict[str, Any]:
-    return {"events": list(article.events), "sha256": article.sha256.hex()}
+    entry: dict[str, Any] = {"claims": dict(article.claims)} if article.claims else {}
+    return {**entry, "events": list(article.events), "sha256": article.sha256.hex()}
 
 
 def _contact_json(contact: Contact) -> dict[str, Any]:
@@ -144,7 +147,7 @@ class Builder:
         data = dict(pairs)
         if len(data) != len(pairs):
             self.duplicates += _repeated(k for k, _ in pairs)
-        if data.keys() == ARTICLE_KEYS:
+        if ARTICLE_KEYS <= data.keys() <= ARTICLE_ALL_KEYS:
             return self.article(data)
         if CONTACT_REQUIRED <= data.keys() <= CONTACT_KEYS:
             return self.contact(data)
@@ -157,13 +160,21 @@ class Builder:
         return self.share(tuple(self.share(v) for v in value))
 
     def article(self, data: dict) -> Article | Malformed:
-        if data.keys() != ARTICLE_KEYS:
+        if not ARTICLE_KEYS <= data.keys() <= ARTICLE_ALL_KEYS:
             return Malformed(f"expected the keys {ARTICLE_SHAPE}, found {found(sorted(data))}")
         digest = data["sha256"]
         if not isinstance(digest, str) or not SHA256.fullmatch(digest):
             return Malformed(f"sha256: expected 64 lowercase hex digits, found {found(digest)}")
         events = self._names(data, "events")
-        return events if isinstance(events, Malformed) else Article(bytes.fromhex(digest), events)
+        if isinstance(events, Malformed):
+            return events
+        claims = data.get("claims", {})
+        if not isinstance(claims, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in claims.items()
+        ):
+            return Malformed(f"claims: expected claim keys to event ids, found {found(claims)}")
+        pairs = tuple(sorted((self.share(k), self.share(v)) for k, v in claims.items()))
+        return Article(bytes.fromhex(digest), events, pairs)
 
     def contact(self, data: dict) -> Contact | Malformed:
         if not CONTACT_REQUIRED <= data.keys() <= CONTACT_KEYS:

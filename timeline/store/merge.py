@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
 
 from timeline.model import Event, Source, date_span
@@ -74,6 +75,13 @@ class Plan:
     produced: dict[str, list[str]] = field(default_factory=dict)
     deferred: set[str] = field(default_factory=set)
     dropped: int = 0
+    claimed: dict[str, dict[str, str]] = field(default_factory=dict)  # article -> claim -> id
+
+    def claim(self, event: Event, event_id: str) -> None:
+        """Record that the claim `event` was found from is held by `event_id`."""
+        claim = _claim(event)
+        if claim is not None:
+            self.claimed.setdefault(_article(event), {})[claim] = event_id
 
 
 def _found_order(event: Event) -> tuple:
@@ -84,6 +92,10 @@ def _found_order(event: Event) -> tuple:
 
 def _article(event: Event) -> str:
     return event.sources[0].article or "" if event.sources else ""
+
+
+def _claim(event: Event) -> str | None:
+    return event.sources[0].claim if event.sources else None
 
 
 WIDE_DAYS = 400  # spans longer than this are not indexed day by day, only checked
@@ -186,20 +198,32 @@ def plan_merge(
     found: list[Event],
     blocked: set[str],
     taken: set[str] | frozenset[str] = frozenset(),
+    claims: Mapping[str, str] | None = None,
+    buried: Container[str] = frozenset(),
 ) -> Plan:
     """Decide what a run writes. `blocked`: ids of files that exist but cannot be read;
-    `taken`: ids in use besides those of `stored` (when only part of the store is given)."""
+    `taken`: ids in use besides those of `stored` (when only part of the store is given);
+    `claims`: claim -> id of the stored event holding it (each one in `stored`); `buried`:
+    the claims of tombstones. A claim seen before goes to the event holding it, whatever it
+    says now; a buried one is dropped; only a claim never seen is matched by its contact."""
     plan = Plan()
     store, tombs = _stored_index(stored), _stored_index(deleted)
+    by_id, claims = {e.id: e for e in stored}, claims or {}
     unmatched = []
     for event in sorted(found, key=_found_order):
         article = _article(event)
         plan.produced.setdefault(article, [])
-        target = store.match(event)
+        claim = _claim(event)
+        holder = by_id.get(claims.get(claim, "")) if claim else None
+        if holder is None and claim is not None and claim in buried:
+            plan.dropped += 1
+            continue
+        target = holder if holder is not None else store.match(event)
         if target is not None:
             for source in event.sources:
                 _add_source(plan, target, source)
             plan.produced[article].append(target.id)
+            plan.claim(event, target.id)
         elif tombs.match(event) is not None:
             plan.dropped += 1
         else:
@@ -214,6 +238,7 @@ def plan_merge(
         plan.new.append(event)
         for member in cluster:
             plan.produced[_article(member)].append(event.id)
+            plan.claim(member, event.id)
     for article, ids in plan.produced.items():
         plan.produced[article] = sorted(set(ids))
     for sources in plan.additions.values():
