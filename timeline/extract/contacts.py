@@ -79,6 +79,12 @@ class Context:
         if china:
             self.china, self.seen["cn"] = china, self.index
 
+    def recent(self, side: str) -> list[str]:
+        """The people last named on a side, if named within the reach."""
+        if self.index - self.seen.get(side, -CONTEXT_REACH - 1) > CONTEXT_REACH:
+            return []
+        return list(self.us if side == "us" else self.china)
+
     def fill(self, side: str) -> list[str]:
         """People for a side named only as a group: named shortly before, else just after."""
         recent = self.index - self.seen.get(side, -CONTEXT_REACH - 1) <= CONTEXT_REACH
@@ -87,6 +93,14 @@ class Context:
 
 
 CONTEXT_REACH = 4  # sentences back a group phrase ("the two leaders") looks for its people
+# A third-person pronoun as the subject, near the start of the sentence.
+PRONOUN = {
+    "en": re.compile(r"\b(?:he|she)\b", re.IGNORECASE),
+    "uk": re.compile(r"(?<!\w)(?:він|вона)(?!\w)", re.IGNORECASE),
+    "ru": re.compile(r"(?<!\w)(?:он|она)(?!\w)", re.IGNORECASE),
+    "zh": re.compile(r"(?<![其])[他她](?![们們])"),
+}
+PRONOUN_REACH = 40  # characters from the start of the sentence
 
 # Which office on the other side is "his counterpart" of an office.
 COUNTERPART = {
@@ -181,6 +195,7 @@ class SentenceReader:
             return None
         if {"visit", "arrival"} & set(kinds) and len(sides) == 1:
             sides |= places - sides
+        self._pronoun(f, sides, context)
         self._fill(f, sides, day, context, kinds)
         if not sides and not (date and BACK_REFERENCE.search(f.sentence)):
             return None  # "The talks took place on Friday" only carries a date (extract.py)
@@ -234,6 +249,19 @@ class SentenceReader:
                 mine.extend(have[side] or ([holder.id] if holder else []))
         if f.us and f.china:
             sides |= {"us", "cn"}
+
+    def _pronoun(self, f: Found, sides: set[str], context: Context) -> None:
+        """ "He last met Wang Yi in February": the side a pronoun stands for is the person
+        named on that side in the sentences just before."""
+        missing = {"us", "cn"} - sides
+        pattern = PRONOUN.get(f.language)
+        if len(missing) != 1 or pattern is None or not pattern.search(f.sentence[:PRONOUN_REACH]):
+            return
+        side = missing.pop()
+        found = context.recent(side)
+        if found:
+            (f.us if side == "us" else f.china).extend(found)
+            sides.add(side)
 
     def _counterparts(self, others: list[str], day: dt.date) -> list[str]:
         found = []

@@ -74,7 +74,7 @@ class NameMatcher:
         self._index: dict[str, dict[str, list[tuple[re.Pattern[str], str, int]]]] = {}
         self._cjk: dict[str, list[tuple[str, str]]] = {}
         self._pairs: dict[str, tuple[str, str]] = {}
-        for lang in {lang for p in people for lang in p.names} | {"en"}:
+        for lang in {lang for p in people for lang in p.names} | {"en", "ru", "uk"}:
             self._compile(lang, people)
 
     def _compile(self, lang: str, people: list[Person]) -> None:
