@@ -42,10 +42,12 @@ def test_new_refuses_what_check_would_refuse_and_writes_nothing(tmp_path: Path, 
     args = [a.replace("https://example.org/readout", "javascript:alert(1)") for a in args]
     assert main(["--content", str(content), *args]) == 1
     assert capsys.readouterr().err.splitlines() == [
-        "content/events/2023/2023-11-15-biden-sullivan-woodside.yml:14:5: participants.china[0]: "
-        "expected a person of China (country cn), found 'jake-sullivan' (country us)",
-        "content/events/2023/2023-11-15-biden-sullivan-woodside.yml:19:8: sources[0].url: "
-        "expected an http(s) link, found 'javascript:alert(1)'",
+        # no line numbers: the file was never written
+        "timeline new (content/events/2023/2023-11-15-biden-sullivan-woodside.yml, not written): "
+        "participants.china[0]: expected a person of China (country cn), found 'jake-sullivan' "
+        "(country us)",
+        "timeline new (content/events/2023/2023-11-15-biden-sullivan-woodside.yml, not written): "
+        "sources[0].url: expected an http(s) link, found 'javascript:alert(1)'",
     ]
     assert not any((content / "events").rglob("*.yml"))
 
@@ -57,7 +59,11 @@ def test_new_never_overwrites(tmp_path: Path, capsys):
     path.write_text(path.read_text("utf-8").replace("review: draft", "review: reviewed"))
     before = path.read_bytes()
     assert main(["--content", str(content), *ARGS]) == 1
-    assert "expected a new event, found the file already there" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "timeline new: --id: expected a new event id, found '2023-11-15-biden-xi-woodside' "
+        "already there: add this source to it with `timeline cite 2023-11-15-biden-xi-woodside "
+        "--outlet … --url …`, or pass --id for a different contact\n"
+    )
     assert path.read_bytes() == before
 
 
@@ -68,6 +74,30 @@ def test_bad_options_are_named_and_nothing_is_written(tmp_path: Path, capsys):
     assert capsys.readouterr().err.splitlines() == [
         "timeline new: --date: expected a real date YYYY-MM-DD, YYYY-MM or YYYY, found '2023-13'",
         "timeline new: --kind: expected one of meeting, talks, call, visit, summit, message, "
-        "other, found 'summits'",
+        "other, found 'summits' (did you mean summit?)",
     ]
     assert not any((content / "events").rglob("*.yml"))
+
+
+def test_a_one_sided_visit_reviewed_at_once(tmp_path: Path, capsys):
+    content = make_content(tmp_path)
+    args = [a for a in ARGS if a not in ("--us", "joe-biden")]
+    args = [*[a.replace("summit", "visit") for a in args], "--review", "reviewed"]
+    assert main(["--content", str(content), *args]) == 0
+    path = content / "events/2023/2023-11-15-xi-woodside.yml"
+    text = path.read_text("utf-8")
+    assert "review: reviewed\n" in text and "us: []\n" in text
+    assert check_content(content).errors == []
+
+
+def test_a_wrong_person_id_gets_the_nearest_ids(tmp_path: Path, capsys):
+    content = make_content(tmp_path)
+    args = [a.replace("xi-jinping", "xi-jingping") for a in ARGS]
+    assert main(["--content", str(content), *args]) == 1
+    assert capsys.readouterr().err == (
+        "timeline new: --china: expected a person id from content/people.yml, found "
+        "'xi-jingping' (did you mean xi-jinping?)\n"
+    )
+    args = [a for a in ARGS if a not in ("--us", "joe-biden", "--china", "xi-jinping")]
+    assert main(["--content", str(content), *args]) == 1
+    assert "expected at least one person (--us or --china)" in capsys.readouterr().err

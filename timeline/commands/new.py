@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
+from collections.abc import Iterable
 from pathlib import Path
 
 from timeline.check.events import PRECISION_OF_LENGTH, check_event_file, date_span
 from timeline.check.people import check_people
-from timeline.model import KINDS, STATUSES, Event, Problem, Source
+from timeline.model import KINDS, REVIEWS, STATUSES, Event, Problem, Source
 from timeline.naming import event_id, event_summary, event_title
 from timeline.store.files import (
     EventFile,
@@ -39,9 +41,9 @@ def event_from_options(args: argparse.Namespace, people: dict) -> Event:  # type
         precision=PRECISION_OF_LENGTH.get(len(date), "day"),
         kind=args.kind,
         status=args.status,
-        review="draft",
-        us=list(args.us),
-        china=list(args.china),
+        review=args.review,
+        us=list(args.us or []),
+        china=list(args.china or []),
         location=args.place,
         sources=[source],
         notes=args.notes,
@@ -60,10 +62,33 @@ def _option_problems(args: argparse.Namespace) -> list[Problem]:
             expected = "expected a real date YYYY-MM-DD, YYYY-MM or YYYY"
             problems.append(Problem("timeline new", f"{expected}, found {value!r}", option))
     choices = (("--kind", args.kind, KINDS), ("--status", args.status, STATUSES))
-    for option, value, allowed in choices:
+    for option, value, allowed in (*choices, ("--review", args.review, REVIEWS)):
         if value not in allowed:
-            message = f"expected one of {', '.join(allowed)}, found {value!r}"
+            message = (
+                f"expected one of {', '.join(allowed)}, found {value!r}{_near(value, allowed)}"
+            )
             problems.append(Problem("timeline new", message, option))
+    if not args.us and not args.china:
+        message = "expected at least one person (--us or --china), found none"
+        problems.append(Problem("timeline new", message, "--us/--china"))
+    return problems
+
+
+def _near(value: str, allowed: Iterable[str]) -> str:
+    near = difflib.get_close_matches(str(value), list(allowed), n=3, cutoff=0.6)
+    return f" (did you mean {' or '.join(near)}?)" if near else ""
+
+
+def _people_problems(args: argparse.Namespace, people: dict) -> list[Problem]:  # type: ignore[type-arg]
+    """Unknown person ids, with the nearest ids of the registry."""
+    problems = []
+    for option, side in (("--us", "us"), ("--china", "cn")):
+        for pid in getattr(args, option[2:]) or []:
+            if pid not in people:
+                ids = [p for p, person in people.items() if person.country == side]
+                found = f"found {pid!r}{_near(pid, ids)}"
+                message = f"expected a person id from content/people.yml, {found}"
+                problems.append(Problem("timeline new", message, option))
     return problems
 
 
@@ -75,23 +100,37 @@ def create_event(content: Path, args: argparse.Namespace) -> tuple[Path | None, 
     people, problems = check_people(content / "people.yml", content)
     if any(not p.warning for p in problems):
         return None, problems
-    event = event_from_options(args, {p.id: p for p in people})
+    by_id = {p.id: p for p in people}
+    problems = _people_problems(args, by_id)
+    if problems:
+        return None, problems
+    event = event_from_options(args, by_id)
     try:
         path = safe_event_path(event, content / "events")
     except UnsafePathError as err:
         return None, [Problem("timeline new", str(err))]
     rel = f"{content.name}/events/{event.id[:4]}/{event.id}.yml"
     if path.exists():
-        return None, [Problem(rel, "expected a new event, found the file already there")]
+        hint = (
+            f"found {event.id!r} already there: add this source to it with `timeline cite "
+            f"{event.id} --outlet … --url …`, or pass --id for a different contact"
+        )
+        return None, [Problem("timeline new", f"expected a new event id, {hint}", "--id")]
     text = render_event(event)
     data, positions, problems = parse_event_text(rel, text)
     file = EventFile(path, rel, data, positions, problems)
     problems = check_event_file(file) + _link_problems(file, people, content)
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     if any(not p.warning for p in problems):
-        return None, problems
+        return None, [_as_option_problem(p) for p in problems]
     write_atomic(path, text)
     return path, problems
+
+
+def _as_option_problem(problem: Problem) -> Problem:
+    """A problem of the file not written, said without a line of that file."""
+    where = f"timeline new ({problem.path}, not written)"
+    return Problem(where, problem.message, problem.field, warning=problem.warning)
 
 
 def _link_problems(file: EventFile, people: list, content: Path) -> list[Problem]:  # type: ignore[type-arg]
@@ -113,11 +152,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--kind", required=True, help="meeting, talks, call, visit, summit, message, other"
     )
     parser.add_argument(
-        "--us", action="append", required=True, help="US person id (repeat for more)"
+        "--us", action="append", help="US person id from content/people.yml (repeat for more)"
     )
     parser.add_argument(
-        "--china", action="append", required=True, help="Chinese person id (repeat)"
+        "--china", action="append", help="Chinese person id from content/people.yml (repeat)"
     )
+    parser.add_argument("--review", default="draft", help="draft (default), reviewed or rejected")
     parser.add_argument("--place", help="city")
     parser.add_argument("--status", default="happened", help="happened, planned or cancelled")
     parser.add_argument("--outlet", required=True, help="who reported it")
