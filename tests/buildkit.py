@@ -18,3 +18,28 @@ def mkdocs_build(project: Path, **env: str) -> subprocess.CompletedProcess:
         text=True,
         check=False,
     )
+
+
+def site_config(root: Path, *, drafts: bool = True, site_url: str | None = None) -> str:
+    """The project's mkdocs.yml for a test build: synthetic stores are part drafts, so by
+    default the build publishes them (`publish_drafts: true`); `site_url` replaces the
+    project's."""
+    import re
+
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    if drafts:
+        assert "publish_drafts: false" in text
+        text = text.replace("publish_drafts: false", "publish_drafts: true")
+    if site_url:
+        text = re.sub(r"(?m)^site_url: .*$", f"site_url: {site_url}", text)
+    return text
+
+
+def served_path(project: Path) -> str:
+    """The path `mkdocs serve` serves the site under: that of `site_url` ('/' without one)."""
+    import re
+    from urllib.parse import urlsplit
+
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    found = re.search(r"(?m)^site_url: (\S+)", text)
+    return urlsplit(found.group(1)).path if found else "/"

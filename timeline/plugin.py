@@ -28,12 +28,14 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from timeline.model import Event, Problem
+from timeline.site.home import data_as_of_text
 from timeline.site.index import Site
 from timeline.site.load import load_site
 from timeline.site.markup import esc, is_web_url
 from timeline.site.render import PageSpec, RenderOptions, export_writers, render_pages, write_export
 
 log = logging.getLogger("mkdocs.plugins.timeline")
+AS_OF_MARK = "<!-- timeline: data as of -->"
 NO_TOC = get_toc([])  # one empty table of contents for every written page: nothing adds to it
 
 
@@ -42,6 +44,9 @@ class TimelineConfig(base.Config):
     """The folder editors own (articles/, events/, people.yml), relative to mkdocs.yml."""
     today = c.Optional(c.Type(str))
     """ISO date the key figures count from; default: SOURCE_DATE_EPOCH, else today."""
+    publish_drafts = c.Type(bool, default=False)
+    """Publish draft events too; by default `mkdocs build` publishes reviewed events only
+    (`mkdocs serve` always shows drafts, each with a draft banner)."""
 
 
 def build_day(configured: str | None) -> str:
@@ -83,6 +88,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.root: Path = Path(".")
         self.serving = False
         self.banner = ""
+        self.as_of = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -97,7 +103,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             today=build_day(self.config.today),
             edit_base=content_edit_base(config, self.content),
             content_path=os.path.relpath(self.content, self.root).replace(os.sep, "/"),
+            drafts_shown=self.drafts_shown,
         )
+
+    @property
+    def drafts_shown(self) -> bool:
+        return self.serving or self.config.publish_drafts
 
     def unrenderable(self, event: Event) -> Problem:
         where = f"{self.config.content_dir}/events/{event.path or event.id}"
@@ -105,7 +116,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return Problem(where, f"expected ISO dates the site can show, found {found}", "date")
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        site, problems = load_site(self.content, keep_when_failing=self.serving)
+        site, problems = load_site(
+            self.content, keep_when_failing=self.serving, include_drafts=self.drafts_shown
+        )
         # Events the pages cannot show are left out; said once, unless the check already has.
         reported = {p.path for p in problems if not p.warning}
         extra = [self.unrenderable(e) for e in site.unrenderable]
@@ -119,6 +132,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         # While serving, a broken file is reported on every generated page and skipped, and
         # the server keeps running; the next good edit rebuilds without the banner.
         options = self.options(config)
+        self.as_of = data_as_of_text(site, options.today, root="../")
         hand_written = set(files.src_uris)
         self.pages = {}
         for spec in render_pages(site, options):
@@ -152,13 +166,19 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        if AS_OF_MARK in markdown:  # a hand-written page asks for the data's date (data.md)
+            markdown = markdown.replace(AS_OF_MARK, f'<p class="tl-as-of">{self.as_of}</p>')
         spec = self.pages.get(page.file.src_uri)
         if spec is not None:
             # Material prints meta.title unescaped, so it is escaped here, once.
             page.meta["title"] = esc(spec.title)
             page.edit_url = spec.edit_url
+            if spec.description:
+                page.meta["description"] = esc(spec.description)  # printed unescaped
             if not spec.searchable:
                 page.meta["search"] = {"exclude": True}
+            elif spec.boost is not None:
+                page.meta["search"] = {"boost": spec.boost}
         return markdown
 
     @event_priority(50)  # before the search plugin indexes page.content in its own handler

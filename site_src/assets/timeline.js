@@ -217,7 +217,10 @@
     meta.appendChild(time);
     meta.appendChild(document.createTextNode(" "));
     meta.appendChild(el("span", "tl-badge tl-kind", KIND_LABELS[e.kind] || e.kind));
-    if (e.place) meta.appendChild(el("span", "tl-place", " " + e.place));
+    if (e.place) {
+      meta.appendChild(document.createTextNode(" "));
+      meta.appendChild(el("span", "tl-place", e.place));
+    }
     var title = el("h4", "tl-title");
     var link = el("a", null, e.title);
     link.href = this.root + "events/" + encodeURIComponent(e.slug) + "/";

@@ -60,6 +60,7 @@ def node_modules() -> Path:
 def build_site(project: Path) -> Path:
     """Synthetic events plus the hostile ones, built with `mkdocs build --strict`."""
     sys.path.insert(0, str(ROOT / "tests"))
+    from buildkit import mkdocs_build, site_config
     from hostile import hostile_events, hostile_people
 
     from timeline.people import person_to_dict
@@ -67,7 +68,7 @@ def build_site(project: Path) -> Path:
     from timeline.store.synthetic import write_content
     from timeline.yamlio import dump_yaml
 
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "mkdocs.yml").write_text(site_config(ROOT), encoding="utf-8")
     for folder in ("site_src", "overrides"):
         shutil.copytree(ROOT / folder, project / folder)
     content = project / "content"
@@ -76,8 +77,6 @@ def build_site(project: Path) -> Path:
     (content / "people.yml").write_text(dump_yaml(registry), encoding="utf-8")
     for event in hostile_events(bad_links=False):
         write_event(event, content / "events")
-    from buildkit import mkdocs_build
-
     result = mkdocs_build(project, PYTHONPATH=str(ROOT))
     assert result.returncode == 0, result.stderr
     return project / "site"

@@ -11,6 +11,7 @@ from pathlib import Path
 import feedparser
 import icalendar
 import pytest
+from buildkit import site_config
 from test_build import build
 
 from timeline.site.load import load_site
@@ -27,11 +28,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list]:
     from conftest import ROOT
 
     project = tmp_path_factory.mktemp("exports")
-    (project / "mkdocs.yml").write_text(
-        (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-        + "site_url: https://timeline.example.org/\n",
-        encoding="utf-8",
-    )
+    config = site_config(ROOT, site_url="https://timeline.example.org/")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     for folder in ("site_src", "overrides"):
         shutil.copytree(ROOT / folder, project / folder)
     _, events = write_content(project / "content", COUNT)

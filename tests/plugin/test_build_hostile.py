@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from buildkit import site_config
 from hostile import BIDI_CHARS, SCRIPT, check_inert, write_hostile_content
 from test_build import build
 
@@ -19,7 +20,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from conftest import ROOT
 
     project = tmp_path_factory.mktemp("hostile")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "mkdocs.yml").write_text(site_config(ROOT), encoding="utf-8")
     for folder in ("site_src", "overrides"):
         shutil.copytree(ROOT / folder, project / folder)
     write_hostile_content(project / "content")

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from buildkit import mkdocs_build
+from buildkit import mkdocs_build, site_config
 
 pytestmark = pytest.mark.build
 EVENT = "2023-06-18-blinken-qin-gang-beijing"
@@ -48,7 +48,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from conftest import ROOT
 
     root = tmp_path_factory.mktemp("lazy")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "mkdocs.yml").write_text(site_config(ROOT), encoding="utf-8")
     for folder in ("site_src", "overrides", "content"):
         shutil.copytree(ROOT / folder, root / folder)
     (root / "hooks.py").write_text(HOOK, encoding="utf-8")

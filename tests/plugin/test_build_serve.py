@@ -14,6 +14,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from buildkit import served_path
 
 pytestmark = pytest.mark.build
 EVENT = "content/events/2023/2023-06-18-blinken-qin-gang-beijing.yml"
@@ -46,7 +47,7 @@ def wait_for(url: str, needle: str, seconds: float = 60) -> bool:
 
 def test_serve_rebuilds_after_yaml_edit_and_survives_a_broken_file(project: Path):
     port = free_port()
-    base = f"http://127.0.0.1:{port}/"
+    base = f"http://127.0.0.1:{port}{served_path(project)}"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
@@ -60,6 +61,11 @@ def test_serve_rebuilds_after_yaml_edit_and_survives_a_broken_file(project: Path
         assert wait_for(base + PAGE, "Antony Blinken holds talks"), "serve did not start"
         path = project / EVENT
         original = path.read_text(encoding="utf-8")
+        # A draft is left out of a build but shown while serving, under a draft banner.
+        draft = original.replace("review: reviewed", "review: draft")
+        path.write_text(draft.replace("holds talks with", "drafts talks with"), "utf-8")
+        assert wait_for(base + PAGE, "Antony Blinken drafts talks"), "a draft is not served"
+        assert "tl-draft-banner" in (fetch(base + PAGE) or "")
         path.write_text(original.replace("holds talks with", "edited talks with"), "utf-8")
         assert wait_for(base + PAGE, "Antony Blinken edited talks"), "no rebuild after an edit"
         # The exports are streamed into the served folder on every rebuild.

@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
+from buildkit import served_path
 from storekit import snapshot
 from test_build_serve import fetch, free_port, wait_for
 
@@ -150,7 +151,7 @@ class Server:
 
     def __init__(self, project: Path):
         self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}/"
+        self.base = f"http://127.0.0.1:{self.port}{served_path(project)}"
         self.log: list[str] = []
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from timeline.site.markup import esc, highlight, link, rel
 from timeline.model import Event, Person, Source
 from timeline.naming import format_date
-from timeline.site.index import Site, page_slug
+from timeline.site.index import Site, is_iso_date, page_slug
+from timeline.site.markup import esc, highlight, is_web_url, link, rel
 
 KIND_LABELS = {
     "meeting": "Meeting",
@@ -45,7 +45,8 @@ def kind_badge(event: Event, src_uri: str) -> str:
 
 def review_badge(event: Event) -> str:
     label = "reviewed" if event.review == "reviewed" else "draft"
-    return f'<span class="tl-badge tl-review tl-review-{label}">{label}</span>'
+    title = "checked by an editor" if label == "reviewed" else "not yet checked by an editor"
+    return f'<span class="tl-badge tl-review tl-review-{label}" title="{title}">{label}</span>'
 
 
 def person_link(person_id: str, people: dict[str, Person], src_uri: str) -> str:
@@ -65,25 +66,67 @@ def participants_html(event: Event, site: Site, src_uri: str) -> str:
     return f'<p class="tl-people">{"; ".join(parts) or "Participants not named"}</p>'
 
 
-def source_html(source: Source) -> str:
-    """One source: outlet, date and link, and the quote with the date phrase highlighted."""
-    outlet = link(source.url, source.outlet or "Source")
-    when = f", {esc(source.published)}" if source.published else ""
-    quote = ""
-    if source.quote:
-        lang = esc(source.language or "")
-        quote = (
-            f'<blockquote lang="{lang}">{highlight(source.quote, source.date_text)}</blockquote>'
+LANGUAGE_LABELS = {"en": "English", "uk": "Ukrainian", "ru": "Russian", "zh": "Chinese"}
+HSG_HOME = "https://history.state.gov/departmenthistory/"
+HSG_HOSTS = ("https://history.state.gov/", "http://history.state.gov/")
+
+
+def language_label(code: str | None) -> str:
+    return LANGUAGE_LABELS.get(code or "", code or "Language not given")
+
+
+def source_url(source: Source) -> str | None:
+    """The original: the article's URL, or the historian record's page on history.state.gov."""
+    if is_web_url(source.url):
+        return source.url
+    historian = source.record and source.record.isdigit()
+    return HSG_HOME if historian else None
+
+
+def source_line(source: Source) -> str:
+    """Outlet, publication date and a link to the original, as a reader reads them."""
+    outlet = esc(source.outlet or "Source")
+    parts = [f'<span class="tl-outlet-name">{outlet}</span>']
+    if source.published and is_iso_date(source.published):
+        when = format_date(source.published)
+        parts.append(f'<time datetime="{esc(source.published)}">{esc(when)}</time>')
+    url = source_url(source)
+    if url:
+        hsg = url.lower().startswith(HSG_HOSTS)
+        label = "the record on history.state.gov" if hsg else "the original"
+        parts.append(link(url, f"Read {label}"))
+    else:
+        parts.append('<span class="tl-no-link">no link to the original</span>')
+    return f'<p class="tl-outlet">{" · ".join(parts)}</p>'
+
+
+def quote_html(source: Source, summary: str | None) -> str:
+    """The quote in its language, date phrase highlighted, labelled; the English summary
+    beside it when the quote is not in English."""
+    if not source.quote:
+        return ""
+    lang = esc(source.language or "")
+    label = f'<p class="tl-lang">{esc(language_label(source.language))}</p>'
+    quote = f'<blockquote lang="{lang}">{highlight(source.quote, source.date_text)}</blockquote>'
+    beside = ""
+    if summary and source.language != "en":
+        beside = (
+            '<div class="tl-translation"><p class="tl-lang">English summary</p>'
+            f'<p lang="en">{esc(summary)}</p></div>'
         )
-    ref = source.article or source.record
-    where = f' <code class="tl-ref">{esc(ref)}</code>' if ref else ""
-    return f'<li class="tl-source"><p class="tl-outlet">{outlet}{when}{where}</p>{quote}</li>'
+    return f'<div class="tl-quote-pair"><div>{label}{quote}</div>{beside}</div>'
 
 
-def sources_html(event: Event) -> str:
+def source_html(source: Source, summary: str | None = None) -> str:
+    """One source: outlet, date and link, and the quote with the date phrase highlighted."""
+    return f'<li class="tl-source">{source_line(source)}{quote_html(source, summary)}</li>'
+
+
+def sources_html(event: Event, *, with_summary: bool = False) -> str:
     if not event.sources:
         return ""
-    items = "".join(source_html(s) for s in event.sources)
+    summary = event.summary if with_summary else None
+    items = "".join(source_html(s, summary) for s in event.sources)
     return f'<ul class="tl-sources" aria-label="Sources">{items}</ul>'
 
 

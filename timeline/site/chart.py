@@ -1,15 +1,18 @@
-"""Contacts per year, by kind, as an inline SVG stacked bar chart drawn at build time."""
+"""Contacts per year, by kind: a stacked bar chart in plain HTML drawn at build time.
+
+Each year is a link to its page; the bars are flex boxes, so the labels stay text of the
+page's own size on a phone (an SVG scaled to 390 px shrinks its labels to a few pixels).
+A trip and the meetings held during it count once (the caller passes `Site.top_level`).
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from timeline.site.cards import KIND_LABELS, kind_label
-from timeline.site.markup import esc
 from timeline.model import Event
+from timeline.site.cards import KIND_LABELS, kind_label
 from timeline.site.index import page_slug
-
-WIDTH, HEIGHT, PAD_LEFT, PAD_RIGHT, PAD_BOTTOM, PAD_TOP = 720, 240, 36, 16, 28, 10
+from timeline.site.markup import esc, rel
 
 
 def counts_by_year(events: list[Event]) -> dict[str, Counter[str]]:
@@ -27,60 +30,51 @@ def year_span(years: list[str]) -> list[str]:
     return [str(y) for y in range(min(numeric), max(numeric) + 1)]
 
 
-def _bars(years: list[str], counts: dict[str, Counter[str]], kinds: list[str], top: int) -> str:
-    plot_h = HEIGHT - PAD_BOTTOM - PAD_TOP
-    step = (WIDTH - PAD_LEFT - PAD_RIGHT) / max(len(years), 1)
-    bar_w = max(step * 0.8, 1)
-    label_every = max(1, round(len(years) / 12))
-    out = []
-    for i, year in enumerate(years):
-        x = PAD_LEFT + i * step + (step - bar_w) / 2
-        y = HEIGHT - PAD_BOTTOM
-        for kind in kinds:
-            n = counts.get(year, Counter())[kind]
-            if not n:
-                continue
-            h = plot_h * n / top
-            y -= h
-            out.append(
-                f'<rect class="tl-fill-{esc(page_slug(kind))}" x="{x:.1f}" y="{y:.1f}" '
-                f'width="{bar_w:.1f}" height="{h:.1f}"><title>{esc(year)}: {n} '
-                f"{esc(kind_label(kind))}</title></rect>"
-            )
-        if i % label_every == 0:
-            out.append(
-                f'<text x="{x + bar_w / 2:.1f}" y="{HEIGHT - 8}" text-anchor="middle">'
-                f"{esc(year)}</text>"
-            )
-    return "".join(out)
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def contacts_chart(events: list[Event]) -> str:
-    """The chart, its legend, and the same numbers as a table for screen readers."""
-    counts = counts_by_year(events)
-    if not counts:
-        return "<p>No contacts yet.</p>"
-    years = year_span(list(counts))
-    kinds = [k for k in KIND_LABELS if any(c[k] for c in counts.values())]
-    kinds += sorted({k for c in counts.values() for k in c} - set(kinds))
-    top = max(sum(c.values()) for c in counts.values())
-    base = HEIGHT - PAD_BOTTOM
-    axis = (
-        f'<text x="{PAD_LEFT - 6}" y="{PAD_TOP + 4}" text-anchor="end">{top}</text>'
-        f'<text x="{PAD_LEFT - 6}" y="{HEIGHT - PAD_BOTTOM}" text-anchor="end">0</text>'
-        f'<line x1="{PAD_LEFT}" x2="{WIDTH}" y1="{base}" y2="{base}"/>'
-    )
-    svg = (
-        f'<svg class="tl-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-labelledby="tl-chart-title" xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="tl-chart-title">Contacts per year by kind, '
-        f"{esc(years[0])}–{esc(years[-1])}</title>"
-        f"{axis}{_bars(years, counts, kinds, top)}</svg>"
-    )
-    legend = "".join(
-        f'<li><span class="tl-swatch tl-fill-{esc(page_slug(k))}"></span>{esc(kind_label(k))}</li>'
+def kind_count(n: int, kind: str) -> str:
+    """'3 meetings', '1 call', '2 talks', '4 other'."""
+    word = kind_label(kind).lower()
+    if n != 1 and not word.endswith("s") and word != "other":
+        word += "s"
+    return f"{n} {word}"
+
+
+def bar_label(year: str, counts: Counter[str], kinds: list[str]) -> str:
+    total = sum(counts.values())
+    parts = ", ".join(kind_count(counts[k], k) for k in kinds if counts[k])
+    return f"{year}: {plural(total, 'contact')}" + (f" ({parts})" if parts else "")
+
+
+def tick_class(year: str) -> str:
+    if not year.isdigit():
+        return ""
+    n = int(year)
+    return " tl-tick-10" if n % 10 == 0 else " tl-tick-5" if n % 5 == 0 else ""
+
+
+def year_bar(year: str, counts: Counter[str], kinds: list[str], top: int, src_uri: str) -> str:
+    total = sum(counts.values())
+    height = 100 * total / top if top else 0
+    segments = "".join(
+        f'<span class="tl-fill-{esc(page_slug(k))}" style="flex-grow:{counts[k]}"></span>'
         for k in kinds
+        if counts[k]
     )
+    stack = f'<span class="tl-stack" style="height:{height:.1f}%">{segments}</span>'
+    label = f'<span class="tl-bar-year{tick_class(year)}" aria-hidden="true">{esc(year)}</span>'
+    title = esc(bar_label(year, counts, kinds))
+    if not total:
+        return f'<span class="tl-bar" title="{title}">{stack}{label}</span>'
+    href = esc(rel(src_uri, f"years/{page_slug(year)}/"))
+    return (
+        f'<a class="tl-bar" href="{href}" title="{title}" aria-label="{title}">{stack}{label}</a>'
+    )
+
+
+def numbers_table(counts: dict[str, Counter[str]], kinds: list[str]) -> str:
     head = "".join(f"<th scope='col'>{esc(kind_label(k))}</th>" for k in kinds)
     rows = "".join(
         f"<tr><th scope='row'>{esc(y)}</th>"
@@ -88,8 +82,33 @@ def contacts_chart(events: list[Event]) -> str:
         + f"<td>{sum(counts[y].values())}</td></tr>"
         for y in reversed(list(counts))
     )
-    table = (
-        "<details><summary>The numbers</summary><table><thead><tr><th scope='col'>Year</th>"
-        f"{head}<th scope='col'>All</th></tr></thead><tbody>{rows}</tbody></table></details>"
+    return (
+        "<details class='tl-numbers'><summary>The numbers</summary><table><thead><tr>"
+        f"<th scope='col'>Year</th>{head}<th scope='col'>All</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table></details>"
     )
-    return f'<figure class="tl-figure">{svg}<ul class="tl-legend">{legend}</ul>{table}</figure>'
+
+
+def contacts_chart(events: list[Event], src_uri: str = "index.md") -> str:
+    """The chart (a bar per year, each a link to the year), its legend, and the numbers."""
+    counts = counts_by_year(events)
+    if not counts:
+        return "<p>No contacts yet.</p>"
+    years = year_span(list(counts))
+    kinds = [k for k in KIND_LABELS if any(c[k] for c in counts.values())]
+    kinds += sorted({k for c in counts.values() for k in c} - set(kinds))
+    top = max(sum(c.values()) for c in counts.values())
+    bars = "".join(year_bar(y, counts.get(y, Counter()), kinds, top, src_uri) for y in years)
+    legend = "".join(
+        f'<li><span class="tl-swatch tl-fill-{esc(page_slug(k))}"></span>{esc(kind_label(k))}</li>'
+        for k in kinds
+    )
+    caption = f"Contacts per year by kind, {esc(years[0])}–{esc(years[-1])}; highest: {top}"
+    return (
+        f'<figure class="tl-figure"><figcaption class="tl-chart-caption">{caption}. '
+        "Choose a year to see its contacts.</figcaption>"
+        f'<div class="tl-chart" data-top="{top}">'
+        f"{bars}</div>"
+        f'<ul class="tl-legend" aria-label="Kinds">{legend}</ul>'
+        f"{numbers_table(counts, kinds)}</figure>"
+    )

@@ -15,9 +15,9 @@ import json
 from collections.abc import Iterable
 from typing import TextIO
 
-from timeline.site.markup import esc
 from timeline.model import Event
 from timeline.site.index import Site, page_slug
+from timeline.site.markup import esc
 from timeline.store.files import event_to_dict
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

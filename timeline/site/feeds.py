@@ -14,10 +14,10 @@ from typing import TextIO
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
-from timeline.site.markup import is_web_url
 from timeline.model import Event
 from timeline.naming import format_date
 from timeline.site.index import Site, page_slug
+from timeline.site.markup import is_web_url
 
 UID_DOMAIN = "uschina-timeline"
 FEED_SIZE = 50

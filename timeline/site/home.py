@@ -7,21 +7,28 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
-from timeline.site.cards import KIND_LABELS, LEVEL_LABELS, event_card
-from timeline.site.markup import esc, rel, script_json
 from timeline.model import Event
-from timeline.site.page import PageSpec, RenderOptions
-from timeline.site.index import Site
+from timeline.naming import format_date
+from timeline.site.cards import KIND_LABELS, LEVEL_LABELS, date_html, event_card, event_href
 from timeline.site.chart import contacts_chart
+from timeline.site.index import Site
+from timeline.site.markup import esc, rel, script_json
+from timeline.site.page import PageSpec, RenderOptions
 
 URI = "index.md"
 LATEST = 25
+LATEST_SHORT = 5
 TIMELINE_DATA = "data/timeline.json"
 
 
 def first_day(date: str) -> dt.date:
     parts = [*date.split("-"), "01", "01"][:3]
     return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+
+
+def happened_by(site: Site, today: str) -> list[Event]:
+    """Top-level contacts (a trip counts once with its meetings) that happened by today."""
+    return [e for e in site.top_level if e.date <= today and e.status == "happened"]
 
 
 def last_leader_contact(site: Site, today: str) -> Event | None:
@@ -32,27 +39,74 @@ def last_leader_contact(site: Site, today: str) -> Event | None:
     return None
 
 
+def days_since(event: Event | None, today: str) -> str:
+    if event is None:
+        return "—"
+    return str((dt.date.fromisoformat(today) - first_day(event.date)).days)
+
+
 def key_figures(site: Site, today: str) -> str:
     year = today[:4]
-    this_year = sum(1 for e in site.by_year.get(year, []) if e.status == "happened")
+    this_year = sum(1 for e in happened_by(site, today) if e.year == year)
     last = last_leader_contact(site, today)
-    days = "—"
-    if last is not None:
-        days = str((dt.date.fromisoformat(today) - first_day(last.date)).days)
     figures = (
-        ("Contacts recorded", str(len(site.shown))),
-        (f"Contacts in {year}", str(this_year)),
-        ("Days since the last leader-level contact", days),
+        (f"Contacts in {year} so far", str(this_year), rel(URI, f"years/{year}/")),
+        ("Days since the last leader-level contact", days_since(last, today), None),
+        ("Contacts recorded", str(len(site.top_level)), rel(URI, "years/")),
     )
     items = "".join(
-        f'<div class="tl-figure-item"><dt>{esc(label)}</dt><dd>{esc(value)}</dd></div>'
-        for label, value in figures
+        f'<div class="tl-figure-item"><dt>{esc(label)}</dt><dd>'
+        + (f'<a href="{esc(href)}">{esc(value)}</a>' if href and value != "0" else esc(value))
+        + "</dd></div>"
+        for label, value, href in figures
     )
     return f'<dl class="tl-key-figures">{items}</dl>'
 
 
+def answer_html(site: Site, today: str) -> str:
+    """What a reader comes for: the latest contacts and the last one between the leaders."""
+    latest = list(reversed(happened_by(site, today)[-LATEST_SHORT:]))
+    leader = last_leader_contact(site, today)
+    items = "".join(f"<li>{dated_link(e)}</li>" for e in latest)
+    leader_line = (
+        f"<p><strong>Last contact between the leaders:</strong> {dated_link(leader)}, "
+        f"{esc(days_since(leader, today))} days ago.</p>"
+        if leader
+        else ""
+    )
+    return (
+        '<section class="tl-answer" aria-labelledby="tl-latest-title">'
+        f'<h2 id="tl-latest-title">Latest contacts</h2><ol class="tl-latest">{items}</ol>'
+        f"{leader_line}{key_figures(site, today)}{data_as_of(site, today)}</section>"
+    )
+
+
+def dated_link(event: Event) -> str:
+    href = esc(event_href(event, URI))
+    return f'{date_html(event)}: <a href="{href}">{esc(event.title)}</a>'
+
+
+def data_as_of(site: Site, today: str) -> str:  # on the home page, at the root
+    return f'<p class="tl-as-of">{data_as_of_text(site, today)}</p>'
+
+
+def data_as_of_text(site: Site, today: str, root: str = "") -> str:
+    """'Data as of 1 December 2026; latest contact recorded: …', as HTML; `root` is the
+    path from the page to the site root."""
+    latest = happened_by(site, today)
+    newest = f"; latest contact recorded: {date_html(latest[-1])}" if latest else ""
+    return (
+        f'Data as of <time datetime="{esc(today)}">{esc(format_date(today))}</time>{newest}. '
+        f'Licence: <a href="{esc(root or "./")}data/#licence">CC BY 4.0</a>.'
+    )
+
+
 def filter_form(site: Site) -> str:
-    kinds = "".join(f'<option value="{esc(k)}">{esc(v)}</option>' for k, v in KIND_LABELS.items())
+    kinds = "".join(
+        f'<option value="{esc(k)}">{esc(v)}</option>'
+        for k, v in KIND_LABELS.items()
+        if k in site.by_kind
+    )
     levels = "".join(f'<option value="{esc(k)}">{esc(v)}</option>' for k, v in LEVEL_LABELS.items())
     people = sorted(
         (p for p in site.people.values() if p.id in site.by_person), key=lambda p: p.name
@@ -82,7 +136,7 @@ def timeline_app(site: Site) -> str:
     latest = list(reversed(site.shown[-LATEST:]))
     cards = "".join(event_card(e, site, URI, with_sources=False) for e in latest)
     return (
-        '<section id="tl-app" class="tl-app" aria-labelledby="tl-app-title">'
+        '<section id="tl-app" class="tl-app" aria-labelledby="tl-app-title" data-search-exclude>'
         '<h2 id="tl-app-title">Timeline</h2>'
         f'<script type="application/json" id="tl-config">{script_json(config)}</script>'
         f"{filter_form(site)}"
@@ -95,18 +149,26 @@ def timeline_app(site: Site) -> str:
 
 
 def home_html(site: Site, options: RenderOptions) -> str:
+    link = partial(rel, URI)
     return (
         "<h1>US–China diplomatic contacts</h1>"
-        '<p class="tl-intro">A timeline of meetings, talks, calls, visits, summits and messages '
-        "between officials of the United States and the People's Republic of China. Each entry "
-        "is extracted from news articles, keeps the sentence it came from, and is reviewed by an "
-        f'editor. <a href="{esc(rel(URI, "methodology/"))}">How it is made</a> · '
-        f'<a href="{esc(rel(URI, "data/"))}">Download the data</a>.</p>'
-        f"{key_figures(site, options.today)}"
-        f"<h2>Contacts per year</h2>{contacts_chart(site.shown)}"
+        '<p class="tl-intro">Meetings, talks, calls, visits, summits and messages between US '
+        "and Chinese officials, each with its sources. "
+        f'<a href="{esc(link("channels/"))}">By channel</a> · '
+        f'<a href="{esc(link("methodology/"))}">How it is made</a> · '
+        f'<a href="{esc(link("data/"))}">Download the data</a>.</p>'
+        f"{answer_html(site, options.today)}"
+        f"<h2>Contacts per year</h2>{contacts_chart(site.top_level)}"
         f"{timeline_app(site)}"
     )
 
 
+DESCRIPTION = (
+    "The latest diplomatic contacts between US and Chinese officials, by year, kind, "
+    "person and channel, each with its sources."
+)
+
+
 def render_home(site: Site, options: RenderOptions) -> PageSpec:
-    return PageSpec(URI, "US–China diplomatic contacts", partial(home_html, site, options))
+    render = partial(home_html, site, options)
+    return PageSpec(URI, "US–China diplomatic contacts", render, description=DESCRIPTION)

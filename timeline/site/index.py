@@ -57,12 +57,14 @@ class Site:
 
     events: list[Event]
     people: dict[str, Person]
+    include_drafts: bool = True
     shown: list[Event] = field(init=False)
     unrenderable: list[Event] = field(init=False)
 
     def __post_init__(self) -> None:
-        # Rejected events stay in the store but are not published.
-        published = [e for e in self.events if e.review != "rejected"]
+        # Rejected events stay in the store but are not published; drafts only when asked.
+        allowed = {"reviewed", "draft"} if self.include_drafts else {"reviewed"}
+        published = [e for e in self.events if e.review in allowed]
         self.unrenderable = [e for e in published if not renderable(e)]
         self.shown = sorted((e for e in published if renderable(e)), key=sort_key)
 
@@ -119,10 +121,22 @@ class Site:
                 found[event.id] = (before, after)
         return found
 
+    @cached_property
+    def top_level(self) -> list[Event]:
+        """Shown events that are not part of another shown event: a trip and the meetings
+        held during it count once."""
+        return [e for e in self.shown if not (e.part_of and e.part_of in self.index)]
+
+    def side_level(self, ids: list[str]) -> str:
+        levels = {self.people[p].level for p in ids if p in self.people}
+        return next((lv for lv in ("leader", "minister") if lv in levels), "other")
+
     def level_of(self, event: Event) -> str:
-        """The highest level among the participants: leader, minister or other."""
-        levels = {self.people[p].level for p in event.people if p in self.people}
-        for level in ("leader", "minister"):
-            if level in levels:
-                return level
-        return "other"
+        """The level both sides reach: leader only when each named side has a leader (a
+        minister received by a president is a minister-level contact); other when no one
+        is named."""
+        sides = [ids for ids in (event.us, event.china) if ids]
+        if not sides:
+            return "other"
+        order = ("leader", "minister", "other")
+        return max((self.side_level(ids) for ids in sides), key=order.index)

@@ -9,11 +9,15 @@ from timeline.model import Problem
 from timeline.site.index import Site
 
 
-def load_site(content: Path, keep_when_failing: bool = True) -> tuple[Site, list[Problem]]:
+def load_site(
+    content: Path, keep_when_failing: bool = True, include_drafts: bool = True
+) -> tuple[Site, list[Problem]]:
     """Load people and events, validated exactly as `timeline check` does.
 
     With `keep_when_failing` False no event is kept once there is an error (for a build,
     which stops then), so a failing build does not hold the whole store.
+
+    With `include_drafts` False only reviewed events are published.
 
     Errors and warnings are returned, not raised: the caller logs each (`str(problem)` is the
     line `timeline check` prints) and stops the build when there is an error.
@@ -21,4 +25,5 @@ def load_site(content: Path, keep_when_failing: bool = True) -> tuple[Site, list
     keep = KEEP_ALL if keep_when_failing else KEEP_UNLESS_ERRORS
     checked = check_content(content, keep=keep)
     people = {p.id: p for p in checked.people}
-    return Site(events=checked.events, people=people), checked.problems
+    site = Site(events=checked.events, people=people, include_drafts=include_drafts)
+    return site, checked.problems

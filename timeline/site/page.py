@@ -19,6 +19,8 @@ class PageSpec:
     `searchable` is False for pages that only repeat other pages (a year's or a kind's
     events), which keeps them out of the search index so a search finds each event once.
     `toc` lists (anchor, plain-text heading) pairs for the page's table of contents.
+    `description` is the page's own one-line description (meta description, Open Graph);
+    `boost` ranks the page in search (events above the people pages that name them).
     """
 
     src_uri: str
@@ -27,6 +29,8 @@ class PageSpec:
     edit_url: str | None = None
     searchable: bool = True
     toc: tuple[tuple[str, str], ...] = ()
+    description: str = ""
+    boost: float | None = None
 
     @property
     def html(self) -> str:
@@ -41,8 +45,11 @@ class RenderOptions:
     `edit_base` is the edit URL of the content folder, e.g.
     `https://github.com/o/r/edit/main/content/`; None when the site has no repository link.
     `content_path` is the content folder's path from the project root (shown to editors).
+    `drafts_shown` is True when draft events are published (`mkdocs serve`, or the plugin's
+    `publish_drafts` option): their pages then carry a draft banner.
     """
 
     today: str
     edit_base: str | None = None
     content_path: str = "content"
+    drafts_shown: bool = False

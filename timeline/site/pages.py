@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import partial
 
+from timeline.model import Event
+from timeline.naming import MONTHS
 from timeline.site.cards import (
     date_html,
     event_card,
@@ -13,11 +15,10 @@ from timeline.site.cards import (
     review_badge,
     sources_html,
 )
-from timeline.site.markup import esc, is_web_url, rel
-from timeline.model import Event
-from timeline.naming import MONTHS
-from timeline.site.page import PageSpec, RenderOptions
+from timeline.site.channels import CHANNELS, channel_href, channel_of
 from timeline.site.index import Site, page_slug
+from timeline.site.markup import esc, is_web_url, rel
+from timeline.site.page import PageSpec, RenderOptions
 
 STATUS_LABELS = {"happened": "Happened", "planned": "Planned", "cancelled": "Cancelled"}
 
@@ -75,7 +76,12 @@ def year_html(year: str, site: Site) -> str:
 def render_year(year: str, site: Site) -> PageSpec:
     toc = tuple((a, f"{h} {year}") for a, h, _ in month_groups(site.by_year[year]))
     render = partial(year_html, year, site)
-    return PageSpec(year_uri(year), f"Contacts in {year}", render, searchable=False, toc=toc)
+    n = len(site.by_year[year])
+    description = f"{n} contact{'s' if n != 1 else ''} between US and Chinese officials in {year}."
+    title = f"Contacts in {year}"
+    return PageSpec(
+        year_uri(year), title, render, searchable=False, toc=toc, description=description
+    )
 
 
 def years_index_html(site: Site) -> str:
@@ -89,7 +95,10 @@ def years_index_html(site: Site) -> str:
 
 
 def render_years_index(site: Site) -> PageSpec:
-    return PageSpec("years/index.md", "Years", partial(years_index_html, site))
+    description = "US–China diplomatic contacts, year by year."
+    return PageSpec(
+        "years/index.md", "Years", partial(years_index_html, site), description=description
+    )
 
 
 def edit_url(event: Event, options: RenderOptions) -> str | None:
@@ -133,33 +142,68 @@ def event_uri(event: Event) -> str:
     return f"events/{page_slug(event.id)}.md"
 
 
+DRAFT_BANNER = (
+    '<div class="admonition warning tl-draft-banner" role="note">'
+    '<p class="admonition-title">Draft: not yet checked by an editor</p>'
+    "<p>This entry was extracted automatically and may be wrong. A build for the public "
+    "site leaves drafts out unless the plugin's <code>publish_drafts</code> option is set."
+    "</p></div>"
+)
+
+
+def editors_html(event: Event, options: RenderOptions) -> str:
+    """The editors' tools, collapsed: the file, its edit link, the id, the sources' files."""
+    edit = edit_url(event, options)
+    path = f"{options.content_path}/events/{event.path}" if event.path else ""
+    rows = [f"<li>Id: <code>{esc(event.id)}</code></li>"]
+    if path:
+        rows.append(f"<li>File: <code>{esc(path)}</code></li>")
+    if edit:
+        rows.append(f'<li><a href="{esc(edit)}" rel="nofollow">Edit this entry</a></li>')
+    for source in event.sources:
+        ref = source.article or (f"historian record {source.record}" if source.record else "")
+        if ref:
+            rows.append(f"<li>Source: <code>{esc(ref)}</code></li>")
+    return (
+        '<details class="tl-editors" data-search-exclude><summary>For editors</summary>'
+        f"<ul>{''.join(rows)}</ul></details>"
+    )
+
+
+def event_description(event: Event, site: Site) -> str:
+    """One line for search engines and social cards."""
+    return event.summary or event.title
+
+
+def channel_row(event: Event, site: Site, uri: str) -> str:
+    channel = channel_of(event, site)
+    href = esc(channel_href(channel, uri))
+    return f'<dt>Channel</dt> <dd><a href="{href}">{esc(CHANNELS[channel])}</a></dd> '
+
+
 def event_html(event: Event, site: Site, options: RenderOptions) -> str:
     uri = event_uri(event)
-    place = f"<dt>Place</dt><dd>{esc(event.location)}</dd>" if event.location else ""
+    place = f"<dt>Place</dt> <dd>{esc(event.location)}</dd> " if event.location else ""
     tags = ", ".join(esc(t) for t in event.tags)
-    tags_row = f"<dt>Tags</dt><dd>{tags}</dd>" if tags else ""
-    edit = edit_url(event, options)
-    edit_link = (
-        f'<p class="tl-edit"><a href="{esc(edit)}" rel="nofollow">Edit this entry</a> '
-        f"(<code>{esc(options.content_path)}/events/{esc(event.path)}</code>)</p>"
-        if edit
-        else ""
-    )
+    tags_row = f"<dt>Tags</dt> <dd>{tags}</dd> " if tags else ""
     year = f'<a href="{esc(rel(uri, f"years/{page_slug(event.year)}/"))}">{esc(event.year)}</a>'
+    banner = DRAFT_BANNER if event.review != "reviewed" else ""
     return (
-        f"<h1>{esc(event.title)}</h1>"
-        f'<p class="tl-meta">{date_html(event)} {kind_badge(event, uri)} {review_badge(event)}</p>'
+        f"<h1>{esc(event.title)}</h1>{banner}"
+        f'<p class="tl-summary">{esc(event.summary)}</p> '
+        f'<p class="tl-meta">{date_html(event)} {kind_badge(event, uri)} {review_badge(event)}</p> '
         '<dl class="tl-facts">'
-        f"<dt>Date</dt><dd>{date_html(event)} (year: {year})</dd>"
-        f"<dt>Status</dt><dd>{esc(STATUS_LABELS.get(event.status, event.status))}</dd>"
-        f"<dt>Participants</dt><dd>{participants_html(event, site, uri)}</dd>{place}{tags_row}"
-        f"<dt>Permalink id</dt><dd><code>{esc(event.id)}</code></dd></dl>"
-        f'<p class="tl-summary">{esc(event.summary)}</p>'
+        f"<dt>Date</dt> <dd>{date_html(event)}, in {year}</dd> "
+        f"<dt>Status</dt> <dd>{esc(STATUS_LABELS.get(event.status, event.status))}</dd> "
+        f"<dt>Participants</dt> <dd>{participants_html(event, site, uri)}</dd> "
+        f"{place}{channel_row(event, site, uri)}{tags_row}</dl> "
         f"{related_html(event, site, uri)}"
-        f'<h2>Sources</h2><div class="tl-side-by-side">{sources_html(event)}</div>{edit_link}'
+        f'<h2 id="sources">Sources</h2><div class="tl-side-by-side">'
+        f"{sources_html(event, with_summary=True)}</div>{editors_html(event, options)}"
     )
 
 
 def render_event(event: Event, site: Site, options: RenderOptions) -> PageSpec:
     render = partial(event_html, event, site, options)
-    return PageSpec(event_uri(event), event.title, render, edit_url=edit_url(event, options))
+    description = event_description(event, site)
+    return PageSpec(event_uri(event), event.title, render, description=description, boost=2)

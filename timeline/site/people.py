@@ -6,11 +6,19 @@ from __future__ import annotations
 from collections import Counter
 from functools import partial
 
-from timeline.site.cards import KIND_LABELS, LEVEL_LABELS, date_html, event_href, kind_label, person_href
-from timeline.site.markup import esc, rel
 from timeline.model import Event, Person
-from timeline.site.page import PageSpec
+from timeline.site.cards import (
+    KIND_LABELS,
+    LEVEL_LABELS,
+    date_html,
+    event_href,
+    kind_label,
+    person_href,
+)
+from timeline.site.chart import plural
 from timeline.site.index import Site, page_slug
+from timeline.site.markup import esc, rel
+from timeline.site.page import PageSpec
 
 COUNTRIES = {"us": "United States", "cn": "China"}
 
@@ -56,7 +64,9 @@ def people_index_html(site: Site) -> str:
 
 
 def render_people_index(site: Site) -> PageSpec:
-    return PageSpec("people/index.md", "People", partial(people_index_html, site))
+    description = "US and Chinese officials in the timeline, by country and level."
+    render = partial(people_index_html, site)
+    return PageSpec("people/index.md", "People", render, description=description, boost=0.3)
 
 
 def counterparts(person: Person, events: list[Event]) -> Counter[str]:
@@ -95,8 +105,17 @@ def person_html(person: Person, site: Site) -> str:
     )
 
 
+def person_description(person: Person, site: Site) -> str:
+    n = len(site.by_person.get(person.id, []))
+    role = current_role(person)
+    country = COUNTRIES.get(person.country, person.country)
+    return f"{person.name}{', ' + role if role else ''} ({country}): {plural(n, 'contact')}."
+
+
 def render_person(person: Person, site: Site) -> PageSpec:
-    return PageSpec(person_uri(person), person.name, partial(person_html, person, site))
+    render = partial(person_html, person, site)
+    description = person_description(person, site)
+    return PageSpec(person_uri(person), person.name, render, description=description, boost=0.5)
 
 
 def kinds_index_html(site: Site) -> str:
@@ -123,9 +142,13 @@ def kind_uri(kind: str) -> str:
 def kind_html(kind: str, site: Site) -> str:
     events = site.by_kind[kind]
     items = compact_list(events, kind_uri(kind))
-    return f"<h1>{esc(kind_label(kind))}</h1><p>{len(events)} contacts.</p>{items}"
+    return f"<h1>{esc(kind_label(kind))}</h1><p>{plural(len(events), 'contact')}.</p>{items}"
 
 
 def render_kind(kind: str, site: Site) -> PageSpec:
     render = partial(kind_html, kind, site)
-    return PageSpec(kind_uri(kind), kind_label(kind), render, searchable=False)
+    n = len(site.by_kind[kind])
+    description = f"{kind_label(kind)}: {plural(n, 'contact')} between US and Chinese officials."
+    return PageSpec(
+        kind_uri(kind), kind_label(kind), render, searchable=False, description=description
+    )

@@ -12,13 +12,19 @@ from functools import partial
 from pathlib import Path
 from typing import TextIO
 
-from timeline.site.exports import write_events_csv, write_events_json, write_timeline_json, write_timelinejs_json
+from timeline.site.channels import render_channels
+from timeline.site.exports import (
+    write_events_csv,
+    write_events_json,
+    write_timeline_json,
+    write_timelinejs_json,
+)
 from timeline.site.feeds import write_atom_feed, write_events_ics
-from timeline.site.page import PageSpec, RenderOptions
 from timeline.site.home import render_home
+from timeline.site.index import Site
+from timeline.site.page import PageSpec, RenderOptions
 from timeline.site.pages import render_event, render_year, render_years_index
 from timeline.site.people import render_kind, render_kinds_index, render_people_index, render_person
-from timeline.site.index import Site
 
 __all__ = [
     "PageSpec", "RenderOptions", "Site", "export_writers", "render_files", "render_pages",
@@ -39,6 +45,7 @@ def render_pages(site: Site, options: RenderOptions) -> Iterator[PageSpec]:
     yield render_people_index(site)
     for person in site.people.values():
         yield render_person(person, site)
+    yield render_channels(site, options.today)
     yield render_kinds_index(site)
     for kind in site.by_kind:
         yield render_kind(kind, site)
