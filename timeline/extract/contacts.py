@@ -173,7 +173,9 @@ class SentenceReader:
         sides = {s for s, people in (("us", f.us), ("cn", f.china)) if people}
         self._add_roles(f, day, sides)
         sides |= sides_named(f.sentence, f.language)
-        if day is not None and leaders_meant(f.sentence, f.language):
+        if day is not None and any(
+            leaders_meant(f.sentence, f.language, (t.start, t.end)) for t in f.group
+        ):
             self._leaders(f, sides, day, context)
         if both_sides_named(f.sentence, f.language):
             sides |= {"us", "cn"}

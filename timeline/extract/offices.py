@@ -123,6 +123,8 @@ def both_sides_meant(sentence: str, language: str) -> bool:
 # "The two leaders", "лідери двох країн", "两国元首": the heads of state, whoever spoke last.
 LEADERS = re.compile(
     r"\b(?:the|both) (?:two )?(?:leaders|presidents|heads of state)\b|"
+    r"\b(?:U\.?S\.?|American) and Chinese (?:leaders|presidents)\b|"
+    r"(?<!\w)(?:лідер(?:ів|и|ам|ами)|лидер(?:ов|ы|ам|ами))(?!\w)|中美元首|中美两国元首|"
     r"(?:лідер\w*|глав\w*|президент\w*) (?:двох|обох) (?:країн|держав)|обидва лідер\w*|"
     r"(?:лидер\w*|глав\w*|президент\w*) (?:двух|обеих) (?:стран|государств)|оба лидер\w*|"
     r"两国元首|兩國元首|两国领导人|兩國領導人|两位领导人|兩位領導人",
@@ -130,9 +132,16 @@ LEADERS = re.compile(
 )
 
 
-def leaders_meant(sentence: str, language: str) -> bool:
-    """ "The two leaders", "лидеры двух стран", "两国元首": the two heads of state."""
-    return bool(LEADERS.search(sentence))
+LEADERS_REACH = 24  # characters between a contact word and "the leaders" it is about
+
+
+def leaders_meant(sentence: str, language: str, near: tuple[int, int] | None = None) -> bool:
+    """ "The two leaders", "лидеры двух стран", "两国元首": the two heads of state; with
+    `near` (a contact word's span), only a phrase next to it ("встречи лидеров")."""
+    for match in LEADERS.finditer(sentence):
+        if near is None or near[0] - LEADERS_REACH <= match.start() <= near[1] + LEADERS_REACH:
+            return True
+    return False
 
 
 def countries_named(sentence: str, language: str) -> set[str]:

@@ -103,6 +103,17 @@ def _pattern(table: dict[str, str], language: str, name: str) -> re.Pattern[str]
     return _CACHE[key]
 
 
+# A word before a contact noun saying that this contact is the one that took place:
+# "the previous meeting", "после прошедшей в ноябре встречи", "попередня зустріч", "上次会晤".
+PAST_MODIFIERS = {
+    "en": r"\b(?:previous|prior|last|earlier)\b",
+    "uk": r"(?<!\w)(?:минул\w*|попередн\w*|останн\w*|що відбул\w*|яка відбул\w*)(?!\w)",
+    "ru": r"(?<!\w)(?:прошедш\w*|состоявш\w*|предыдущ\w*|прошл\w*|последн\w*)(?!\w)",
+    "zh": r"上次|上一次|此前的|之前的",
+}
+PAST_REACH = 40  # characters before the contact word
+
+
 # "at the invitation of", "на запрошення", "по приглашению", "应……邀请": who invited whom to a
 # visit being reported, not an invitation to a future one.
 INVITATION_FRAME = re.compile(
@@ -139,6 +150,7 @@ class SentenceModality:
                 ("neg", _pattern(NEGATION, language, "neg")),
                 ("hyp", _pattern(HYPOTHETICAL, language, "hyp")),
                 ("fut", _pattern(FUTURE_MARKERS, language, "fut")),
+                ("past", _pattern(PAST_MODIFIERS, language, "past")),
             )
         }
 
@@ -161,6 +173,8 @@ class SentenceModality:
         # a modal or future word earlier in the sentence scopes over the contact word
         if self._any("hyp", 0, c_end):
             return Modality.NONE
+        if self._any("past", max(c_start, start - PAST_REACH), start):
+            return Modality.HAPPENED  # "после прошедшей в ноябре встречи": this one took place
         if self._any("fut", 0, c_end):
             return Modality.PLANNED
         return Modality.HAPPENED
