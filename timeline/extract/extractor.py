@@ -144,7 +144,12 @@ def _date_from_context(found: list[Candidate], anchor: Anchor) -> list[Candidate
             if donor is not None and donor.date is not None:
                 rule = f"borrowed from sentence {donor.index}"
                 cand.date, cand.inherited = dataclasses.replace(donor.date, rule=rule), True
-            elif cand.status == "happened" and cand.lead and anchor.knows_day:
+            elif (
+                cand.status == "happened"
+                and cand.lead
+                and anchor.knows_day
+                and not _dated_elsewhere(cand, found)
+            ):
                 assert anchor.date is not None
                 cand.date = DateHit(
                     "", -1, anchor.date, basis="publication", rule="lead: publication date"
@@ -153,6 +158,21 @@ def _date_from_context(found: list[Candidate], anchor: Anchor) -> list[Candidate
         if cand.date is not None:
             out.append(cand)
     return out
+
+
+def _dated_elsewhere(cand: Candidate, found: list[Candidate]) -> bool:
+    """The article dates a contact of the same people itself (met on Wednesday, will meet on
+    Saturday): an undated lead mention is that contact, not one on the publication day."""
+    people = set(cand.us + cand.china)
+    return any(
+        other is not cand
+        and other.date is not None
+        and other.date.basis != "publication"
+        and other.date.precision == "day"
+        and set(other.us) & set(cand.us)
+        and set(other.china) & set(cand.china)
+        for other in found
+    ) and bool(people)
 
 
 def _is_content(sentence: str) -> bool:

@@ -34,6 +34,17 @@ ELECT_AFTER = re.compile(r"[\s-]*elect\b", flags=re.IGNORECASE)
 ELECT_BEFORE = re.compile(r"(?:обран\w*|избранн\w*|elected)\s+$", flags=re.IGNORECASE)
 
 
+# The office is part of an aide's title: "Assistant to the President", "помощник президента
+# США", "радник держсекретаря", "美国总统国家安全事务助理", "总统特使".
+AIDE_BEFORE = re.compile(
+    r"(?:assistant|adviser|advisor|envoy|aide|spokes\w+)\s+(?:to\s+)?(?:the\s+)?$|"
+    r"(?:помічник\w*|радник\w*|посланц\w*|представник\w*|речник\w*|"
+    r"помощник\w*|советник\w*|посланник\w*|представител\w*|пресс-секретар\w*)\s+$",
+    flags=re.IGNORECASE,
+)
+AIDE_AFTER = re.compile(r"(?:国家安全事务助理|國家安全事務助理|助理|特使|顾问|顧問|发言人|發言人)")
+
+
 @dataclass(frozen=True)
 class RoleMention:
     country: str
@@ -65,6 +76,8 @@ def find_roles(sentence: str, language: str) -> list[RoleMention]:
             if ELECT_AFTER.match(sentence, match.end()):
                 continue
             if not title.startswith("Vice") and VICE.search(before):
+                continue
+            if AIDE_BEFORE.search(before) or AIDE_AFTER.match(sentence, match.end()):
                 continue
             found.append(RoleMention(country, title, match.start(), match.end()))
     return found
