@@ -140,6 +140,9 @@ def _load(
         problem = _explain(err.problem or err.context or "an error")
         if mark is None:
             raise YamlError(problem) from None
+        lines = text.split("\n")
+        if mark.line < len(lines) and "\t" in lines[mark.line] and "tab?" not in problem:
+            problem += " (a tab? YAML indents with spaces only)"
         raise YamlError(problem, mark.line + 1, mark.column + 1) from None
     except yaml.YAMLError as err:
         first = str(err).splitlines()[0] if str(err) else "an error"
@@ -155,7 +158,14 @@ def _explain(problem: str) -> str:
         return f"expected plain YAML, found the tag {tag!r}"
     if "another document" in problem:
         return "expected one YAML document, found another after '---'"
-    return f"expected valid YAML, found {problem}"
+    return f"expected valid YAML, found {problem}{_hint(problem)}"
+
+
+def _hint(problem: str) -> str:
+    """The common causes of the errors editors meet most."""
+    if problem.startswith("mapping values are not allowed"):
+        return " (a ': ' inside a value? put the value in quotes: title: \"Talks: day two\")"
+    return ""
 
 
 def parse_yaml(text: str, limit: int = MAX_NODES) -> Any:
@@ -196,12 +206,25 @@ def as_day(value: str) -> dt.date | str:
         return value
 
 
+def _mode(path: Path) -> int:
+    """The permissions a rewrite of `path` gets: those it has, or what the umask gives a new
+    file (a temporary file is created 0600, which another user or a deploy job cannot read)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def _replace(path: Path, write: Callable[[BinaryIO], None]) -> str:
     """Write a temporary file beside `path` with `write`, flushed to disk; return its name.
     The caller renames it over `path` (or drops it); on any failure it is removed."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             write(handle)
             handle.flush()

@@ -97,6 +97,30 @@ CASES = [
         "- john-doe",
         f"{FILE}:12:5: participants.us[0]: expected a person id from people.yml, found 'john-doe'",
     ),
+    (  # a value error gets the nearest valid value, as a key error does
+        "kind: talks",
+        "kind: sumit",
+        f"{FILE}:7:7: kind: expected one of meeting, talks, call, visit, summit, message, "
+        "other, found 'sumit' (did you mean 'summit'?)",
+    ),
+    (  # the nearest person of the right side
+        "- qin-gang",
+        "- xi-jingping",
+        f"{FILE}:14:5: participants.china[0]: expected a person id from people.yml, found "
+        "'xi-jingping' (did you mean 'xi-jinping'?)",
+    ),
+    (  # the common causes of a YAML syntax error are named
+        "title: Antony Blinken holds talks with Qin Gang in Beijing",
+        "title: Blinken in Beijing: talks",
+        f"{FILE}:3:26: expected valid YAML, found mapping values are not allowed in this context "
+        "(a ': ' inside a value? put the value in quotes: title: \"Talks: day two\")",
+    ),
+    (
+        "kind: talks",
+        "kind: talks\n\tnotes: x",
+        f"{FILE}:8:1: expected valid YAML, found found a tab character that violates indentation "
+        "(a tab? YAML indents with spaces only)",
+    ),
     (
         "- qin-gang",
         "- jake-sullivan",
@@ -272,3 +296,14 @@ def test_which_events_are_kept(content: Path):
     (content / "articles/broken.md").write_text("no front matter\n", "utf-8")  # an error
     assert kept(KEEP_ALL) == (1, 1)  # `mkdocs serve` still shows the event
     assert kept(KEEP_UNLESS_ERRORS) == (0, 1)  # a build stops: nothing is held for it
+
+
+def test_serving_keeps_the_good_events_and_leaves_out_the_bad_ones(content: Path):
+    """`mkdocs serve` (KEEP_ALL) shows the rest of the site, never what its banner names."""
+    assert [e.id for e in check_content(content, TODAY).events] == [
+        "2023-06-18-blinken-qin-gang-beijing"
+    ]
+    edit(content, "kind: talks", "kind: sumit")
+    checked = check_content(content, TODAY)
+    assert checked.events == [] and checked.event_count == 1
+    assert [p.path for p in checked.errors] == [FILE]

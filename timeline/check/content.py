@@ -66,6 +66,7 @@ def check_content(content: Path, today: dt.date | None = None, keep: str = KEEP_
 
     facts: list[LinkFacts] = []
     events: list[Event] = []
+    rels: list[str] = []  # the file of each kept event
     count, failing = 0, _failing(problems)
     for file in iter_store(content, problems):
         found = check_event_file(file) + check_event_refs(file, by_id, article_exists, today)
@@ -80,9 +81,18 @@ def check_content(content: Path, today: dt.date | None = None, keep: str = KEEP_
         assert event is not None
         held.add(event.id, event.sources)
         present.add(event.id)
-        if keep == KEEP_ALL or (keep == KEEP_UNLESS_ERRORS and not failing):
+        # While serving, a file with an error is left out too: what the banner says is left
+        # out is never rendered (a `kind: sumit` event gets no unlabelled chart bar).
+        if (keep == KEEP_ALL and not _failing(found)) or (
+            keep == KEEP_UNLESS_ERRORS and not failing
+        ):
             events.append(file.event)  # type: ignore[arg-type]  # has_event
-    problems += check_event_links(facts)
+            rels.append(file.rel)
+    links = check_event_links(facts)
+    problems += links
+    if keep == KEEP_ALL and _failing(links):
+        bad = {p.path for p in links if not p.warning}
+        events = [e for e, rel in zip(events, rels, strict=True) if rel not in bad]
     if ledger is not None:
         problems += _lost_claims(content, ledger, held, present)
     if keep == KEEP_UNLESS_ERRORS and _failing(problems):

@@ -9,6 +9,7 @@ mappings. A file's positions are found again only when it has a problem.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -95,7 +96,10 @@ def _person_problems(data: dict, people: dict[str, Person], report: Reporter) ->
         country, name = SIDE_COUNTRY[path[1]]
         person = people.get(pid)
         if person is None:
-            report.add(path, f"expected a person id from people.yml, found {pid!r}")
+            side = [p for p, them in people.items() if them.country == country]
+            close = difflib.get_close_matches(pid, side, n=2, cutoff=0.8)
+            hint = f" (did you mean {' or '.join(map(repr, close))}?)" if close else ""
+            report.add(path, f"expected a person id from people.yml, found {pid!r}{hint}")
         elif person.country != country:
             report.add(
                 path,

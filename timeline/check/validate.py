@@ -169,8 +169,17 @@ def _problem(error: ValidationError, rel: str, positions: Positions) -> list[Pro
         path = (*path, error.instance)
     else:
         line, column = positions.of_value(path) or (None, None)
-    message = f"expected {_expected(error)}, found {_found(error)}"
+    message = f"expected {_expected(error)}, found {_found(error)}{_nearest(error)}"
     return [Problem(rel, message, field_name(path) or None, line, column)]
+
+
+def _nearest(error: ValidationError) -> str:
+    """For a value not in an enum (kind: sumit): the nearest allowed value."""
+    if error.validator != "enum" or not isinstance(error.instance, str):
+        return ""
+    allowed = [str(v) for v in error.validator_value if v is not None]
+    close = difflib.get_close_matches(error.instance, allowed, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def schema_problems(name: str, rel: str, data: Any, positions: Positions) -> list[Problem]:
