@@ -141,15 +141,16 @@ def _date_from_context(found: list[Candidate], anchor: Anchor) -> list[Candidate
             continue
         if cand.date is None and not cand.background:
             donor = _donor(cand, found)
+            dated = _dated_elsewhere(cand, found)
             if donor is not None and donor.date is not None:
                 rule = f"borrowed from sentence {donor.index}"
                 cand.date, cand.inherited = dataclasses.replace(donor.date, rule=rule), True
-            elif (
-                cand.status == "happened"
-                and cand.lead
-                and anchor.knows_day
-                and not _dated_elsewhere(cand, found)
-            ):
+            elif dated is not None and cand.lead:
+                if dated.status == cand.status:  # the lead's contact is the one dated later
+                    rule = f"the article dates it in sentence {dated.index}"
+                    cand.date = dataclasses.replace(dated.date, rule=rule)  # type: ignore[arg-type]
+                    cand.inherited = True
+            elif cand.status == "happened" and cand.lead and anchor.knows_day:
                 assert anchor.date is not None
                 cand.date = DateHit(
                     "", -1, anchor.date, basis="publication", rule="lead: publication date"
@@ -160,19 +161,21 @@ def _date_from_context(found: list[Candidate], anchor: Anchor) -> list[Candidate
     return out
 
 
-def _dated_elsewhere(cand: Candidate, found: list[Candidate]) -> bool:
+def _dated_elsewhere(cand: Candidate, found: list[Candidate]) -> Candidate | None:
     """The article dates a contact of the same people itself (met on Wednesday, will meet on
     Saturday): an undated lead mention is that contact, not one on the publication day."""
-    people = set(cand.us + cand.china)
-    return any(
-        other is not cand
-        and other.date is not None
-        and other.date.basis != "publication"
-        and other.date.precision == "day"
-        and set(other.us) & set(cand.us)
-        and set(other.china) & set(cand.china)
-        for other in found
-    ) and bool(people)
+    for other in found:
+        if (
+            other is not cand
+            and other.date is not None
+            and not other.inherited
+            and other.date.basis != "publication"
+            and other.date.precision == "day"
+            and set(other.us) & set(cand.us)
+            and set(other.china) & set(cand.china)
+        ):
+            return other
+    return None
 
 
 def _is_content(sentence: str) -> bool:
