@@ -10,6 +10,7 @@ HTML only when MkDocs writes that page (`on_page_context`) and lets go of it onc
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import os
 from pathlib import Path
@@ -27,6 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
+from timeline.commands.build import drafts_page, extract_before_build
 from timeline.model import Event, Problem
 from timeline.site.home import data_as_of_text
 from timeline.site.index import Site
@@ -47,6 +49,9 @@ class TimelineConfig(base.Config):
     publish_drafts = c.Type(bool, default=False)
     """Publish draft events too; by default `mkdocs build` publishes reviewed events only
     (`mkdocs serve` always shows drafts, each with a draft banner)."""
+    extract = c.Type(bool, default=True)
+    """Run `timeline extract` (new and changed articles only) before each build; `false` for
+    a build that must not write to content/ (see docs/editors.md)."""
 
 
 def build_day(configured: str | None) -> str:
@@ -116,6 +121,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return Problem(where, f"expected ISO dates the site can show, found {found}", "date")
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        if self.config.extract:
+            for line in extract_before_build(self.content):
+                log.info(line)
         site, problems = load_site(
             self.content, keep_when_failing=self.serving, include_drafts=self.drafts_shown
         )
@@ -135,7 +143,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.as_of = data_as_of_text(site, options.today, root="../")
         hand_written = set(files.src_uris)
         self.pages = {}
-        for spec in render_pages(site, options):
+        editors = [drafts_page(self.content)] if self.drafts_shown else []
+        for spec in itertools.chain(render_pages(site, options), editors):
             if spec.src_uri in hand_written:
                 continue  # a hand-written page at the same path wins
             self.pages[spec.src_uri] = spec

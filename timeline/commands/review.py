@@ -60,7 +60,7 @@ def queue(content: Path) -> tuple[list[Entry], list[str]]:
     return entries, ids
 
 
-def _people(data: dict[str, Any]) -> str:
+def people_line(data: dict[str, Any]) -> str:
     sides = data.get("participants") if isinstance(data.get("participants"), dict) else {}
     parts = []
     for side in ("us", "china"):
@@ -77,7 +77,7 @@ def _clip(text: str) -> str:
 def entry_lines(entry: Entry) -> list[str]:
     data = entry.data
     lines = [f"{entry.id}  [{entry.waiting}]", f"  {data.get('date')}  {data.get('title')}"]
-    lines.append(f"  {_people(data)}")
+    lines.append(f"  {people_line(data)}")
     for source in entry.new_sources or _sources(data)[:1]:
         quote = source.get("quote")
         where = source.get("article") or source.get("url") or source.get("record") or ""
