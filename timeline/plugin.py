@@ -143,7 +143,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.as_of = data_as_of_text(site, options.today, root="../")
         hand_written = set(files.src_uris)
         self.pages = {}
-        editors = [drafts_page(self.content)] if self.drafts_shown else []
+        editors = [drafts_page(self.content)] if self.serving else []  # for editors only
         for spec in itertools.chain(render_pages(site, options), editors):
             if spec.src_uri in hand_written:
                 continue  # a hand-written page at the same path wins

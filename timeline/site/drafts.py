@@ -1,7 +1,7 @@
 """The 'Drafts' page for editors: the review queue as `timeline review` lists it.
 
-Generated only when drafts are shown (`mkdocs serve`, or the plugin's `publish_drafts`), so a
-plain `mkdocs build` never publishes it. Every value is untrusted and goes through `markup`.
+Generated only by `mkdocs serve`: `mkdocs build` never writes it, whatever `publish_drafts`
+says. Every value is untrusted and goes through `markup`.
 """
 
 from __future__ import annotations
