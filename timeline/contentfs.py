@@ -22,15 +22,26 @@ UNPORTABLE = re.compile(r'[<>:"\\|?*\x00-\x1f]')
 
 
 def display(path: Path, content: Path) -> str:
-    """`content/...` as cited in sources: the path relative to the project folder."""
+    """`content/...` as cited in sources: the path relative to the project folder (a name
+    that is not UTF-8 shows its bytes escaped, `caf\\xe9.md`, so it can be printed)."""
     try:
-        return path.relative_to(content.parent).as_posix()
+        text = path.relative_to(content.parent).as_posix()
     except ValueError:
-        return path.as_posix()
+        text = path.as_posix()
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    return text
 
 
 def name_problem(name: str) -> str | None:
     """Why a file or folder name cannot be used on every system, or None when it can."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # bytes that are not UTF-8 (e.g. Latin-1), as surrogates
+        raw = os.fsencode(name)
+        return f"expected a UTF-8 file name, found the bytes {raw!r}: rename the file"
     if UNPORTABLE.search(name):
         return f'expected a portable file name, found {name!r} (characters <>:"\\|?* or controls)'
     if name.endswith((".", " ")):

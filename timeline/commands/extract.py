@@ -7,7 +7,12 @@ merge adds nothing twice).
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import multiprocessing
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -19,17 +24,12 @@ from typing import Any, TextIO
 from timeline.articles import read_article
 from timeline.check.articles import check_article
 from timeline.check.people import check_people
+from timeline.commands.lock import extract_lock, remove_stale_temporaries
 from timeline.commands.progress import Progress
+from timeline.commands.settle import settle
 from timeline.contentfs import display, walk
 from timeline.model import Event, Person, Problem
-from timeline.store.claims import (
-    buried,
-    read_tombstones,
-    stamp,
-    to_bury,
-    unaccounted,
-    write_tombstone,
-)
+from timeline.store.claims import stamp
 from timeline.store.edit import add_sources
 from timeline.store.files import UnsafePathError, safe_event_path, write_event
 from timeline.store.index import StoreIndex, read_index
@@ -87,7 +87,19 @@ def make_extractor(people: list[Person]) -> Any:
 
 def _init_worker(people: list[Person], factory: Callable[[list[Person]], Any]) -> None:
     global _extractor
+    _die_with_parent()
     _extractor = factory(people)
+
+
+def _die_with_parent() -> None:
+    """A worker ends when the run that started it is killed (Linux; SIGKILL included), and
+    leaves Ctrl-C to the run (which stops the pool and keeps what is done)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    if multiprocessing.parent_process() is not None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def extract_one(job: tuple[str, str]) -> Extracted:
@@ -123,9 +135,12 @@ def _extract_all(
         return
     window = BATCH * workers
     chunk = max(1, min(window, len(rels)) // (workers * 8))
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(people, factory)) as pool:
+    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(people, factory))
+    try:
         while part := list(islice(jobs, window)):
             yield from pool.map(extract_one, part, chunksize=chunk)
+    finally:  # an interrupted run waits only for the chunks being read, not the window
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _to_extract(
@@ -243,7 +258,38 @@ def run_extract(
     stream: TextIO = sys.stderr,
     factory: Callable[[list[Person]], Any] = make_extractor,
 ) -> Summary:
-    """Extract new and changed articles into the store; see the module's docstring."""
+    """Extract new and changed articles into the store; see the module's docstring. One run
+    at a time (`lock`); SIGTERM ends it as Ctrl-C does: what is done is kept and recorded."""
+    with extract_lock(content, stream), _terminate_as_interrupt():
+        for path in remove_stale_temporaries(content):
+            print(f"removed {display(path, content)} (left by an interrupted write)", file=stream)
+        return _run(content, force, jobs, stream, factory)
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM raises KeyboardInterrupt while the run lasts (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(
+    content: Path,
+    force: bool,
+    jobs: int,
+    stream: TextIO,
+    factory: Callable[[list[Person]], Any],
+) -> Summary:
     summary = Summary()
     ledger, problems = read_ledger(content)
     people, people_problems = check_people(content / "people.yml", content)
@@ -263,7 +309,13 @@ def run_extract(
     _extract_and_merge(todo, content, people, jobs, factory, merger, stream)
     ledger.keep_only(present)
     ledger.set_people(people_digest)
-    if write_ledger(content, ledger) and ledger.moved_from:
+    try:
+        written = write_ledger(content, ledger)
+    except OSError as err:
+        message = f"not written ({err.strerror}); the next run reads these articles again"
+        summary.problems.append(Problem(display(content / LEDGER_NAME, content), message))
+        return summary
+    if written and ledger.moved_from:
         new = display(content / LEDGER_NAME, content)
         message = f"expected {new}, found this older ledger: moved to {new} (commit both)"
         summary.problems.append(Problem(ledger.moved_from, message, warning=True))
@@ -271,34 +323,11 @@ def run_extract(
 
 
 def _settle(merger: Merger) -> set[str]:
-    """Read the store and its tombstones; bury the claims of events an editor deleted since
-    the last run; return the articles to read again because a claim the ledger holds is in
-    no event and no tombstone (a git merge that kept one side's file)."""
-    content, summary, ledger = merger.content, merger.summary, merger.ledger
-    index = merger.index = read_index(content, summary.problems)
-    tombs = read_tombstones(content, summary.problems)
-    for tomb in to_bury(ledger, index.held, index, tombs):
-        try:
-            path = write_tombstone(content, tomb)
-        except OSError as err:
-            message = f"tombstone not written ({err.strerror}); the deletion is kept by the ledger"
-            summary.problems.append(Problem(f"content/deleted/{tomb.contact.id}.yml", message))
-            continue
-        message = f"{tomb.contact.id} was deleted: this tombstone keeps it deleted (commit it)"
-        summary.problems.append(Problem(display(path, content), message, warning=True))
-        tombs.append(tomb)
-    merger.buried = buried(tombs)
-    merger.graves = [tomb.contact for tomb in tombs]
-    again = set()
-    for article, claim, event_id in unaccounted(ledger, index.held, index, merger.buried):
-        if article not in again:
-            message = (
-                f"read again: its claim {claim} is in no event and no tombstone "
-                f"(the ledger gave it to {event_id}; a merge kept another side's file?)"
-            )
-            summary.problems.append(Problem(article, message, warning=True))
-        again.add(article)
-    return again
+    """Read the store; bury what editors deleted; the articles to read again (`settle`)."""
+    merger.index = read_index(merger.content, merger.summary.problems)
+    settled = settle(merger.content, merger.ledger, merger.index, merger.summary.problems)
+    merger.buried, merger.graves = settled.buried, settled.graves
+    return settled.again
 
 
 def _extract_and_merge(
@@ -329,6 +358,9 @@ def _extract_and_merge(
         message = "expected the extraction workers to finish, found one killed; run again"
         summary.problems.append(Problem("timeline extract", message))
         summary.failed += len(todo) - done
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM: keep and record what is done
+        message = f"interrupted after {done} of {len(todo)} articles; the next run reads the rest"
+        summary.problems.append(Problem("timeline extract", message))
     progress.close()
     if batch:
         merger.merge(batch, todo)

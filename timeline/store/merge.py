@@ -162,13 +162,22 @@ def _clusters(found: list[Event]) -> list[list[Event]]:
     return groups
 
 
+MAX_ID = 120  # the schema's maxLength
+
+
+def _suffixed(wanted: str, number: int) -> str:
+    """`wanted-number`, the base shortened so the whole stays within `MAX_ID` characters."""
+    suffix = f"-{number}"
+    return wanted[: MAX_ID - len(suffix)].rstrip("-") + suffix
+
+
 def _unique_id(wanted: str, taken: set[str]) -> str:
     if wanted not in taken:
         return wanted
     number = 2
-    while f"{wanted}-{number}" in taken:
+    while _suffixed(wanted, number) in taken:
         number += 1
-    return f"{wanted}-{number}"
+    return _suffixed(wanted, number)
 
 
 def _add_source(plan: Plan, stored: Event, source: Source) -> None:
