@@ -235,9 +235,9 @@ def run_add(content: Path, args: argparse.Namespace, ask: Ask | None = None) -> 
         added.append(path)
         print(f"added {display(path, content)}")
     if args.extract and added:
-        from timeline.commands.extract import run_extract
+        from timeline.commands.extract_run import extract_and_flag, report
 
-        summary = run_extract(content)
-        summary.report()
+        summary, changes = extract_and_flag(content)
+        report(summary, changes)
         failed += not summary.ok
     return 1 if failed else 0
