@@ -35,6 +35,25 @@ VAGUE = re.compile(
     r"no ano passado|w zeszłym roku|wcześniej)\b",
     flags=re.IGNORECASE,
 )
+# Taking or returning to office: "after he took office in January", "после возвращения Трампа
+# в Белый дом в январе 2025 г.", "拜登今年1月就任美国总统后". That date is not a contact's.
+OFFICE_CHANGE = re.compile(
+    r"\btook office\b|\binaugurat\w*|\bsworn in\b|\bwas elected\b|"
+    r"\breturn(?:ed|ing)? to the White House\b|вступ\w* (?:в|на) (?:должность|посаду)|"
+    r"инаугурац\w*|інавгурац\w*|возвращени\w*|повернення|повернувся|вернулся|"
+    r"就任|就职|就職|当选|當選|上任|重返白宫|重返白宮",
+    flags=re.IGNORECASE,
+)
+OFFICE_REACH = 40  # characters before a date phrase ("took office in January")
+OFFICE_AFTER = 6  # characters after it ("1月就任"; not "一月十七日，川普就任前")
+
+
+def _office_change(sentence: str, hit: DateHit) -> bool:
+    before = sentence[max(0, hit.start - OFFICE_REACH) : hit.start]
+    after = sentence[hit.start + len(hit.text) : hit.start + len(hit.text) + OFFICE_AFTER]
+    return bool(OFFICE_CHANGE.search(before) or OFFICE_CHANGE.search(after))
+
+
 SAID_REACH = 12  # characters between a date and "said" / "заявил" / "表示"
 VAGUE_DATE = object()  # marker: the contact's own clause dates it vaguely (background)
 
@@ -49,7 +68,7 @@ def pick_date(
     contact, the day something was said ("said on Thursday") is not the contact's date.
     """
     # Month-only dates are kept when relative ("last month"); "in April" is background.
-    hits = [h for h in hits if not _in_other_zone(sentence, h)]
+    hits = [h for h in hits if not _in_other_zone(sentence, h) and not _office_change(sentence, h)]
     if planned:
         hits = [h for h in hits if not _said_on(sentence, h)]
     usable = [
