@@ -9,8 +9,8 @@ import time
 from pathlib import Path
 
 from timeline.check.content import KEEP_NONE, check_content, format_problem
-from timeline.commands.extract import run_extract
 from timeline.commands.editor import register
+from timeline.commands.extract import run_extract
 from timeline.commands.new import add_arguments, create_event
 from timeline.model import Problem
 from timeline.people import load_people
