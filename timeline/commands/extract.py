@@ -30,7 +30,7 @@ from timeline.commands.settle import settle
 from timeline.contentfs import display, walk
 from timeline.model import Event, Person, Problem
 from timeline.store.claims import stamp
-from timeline.store.edit import add_sources
+from timeline.store.edit import add_sources, move_articles
 from timeline.store.files import UnsafePathError, safe_event_path, write_event
 from timeline.store.index import StoreIndex, read_index
 from timeline.store.ledger import LEDGER_NAME, Ledger, content_hash, read_ledger, write_ledger
@@ -197,6 +197,13 @@ def _apply(plan: Plan, index: StoreIndex, content: Path, summary: Summary) -> se
         index.held.add(event_id, sources)
         summary.merged += 1
         summary.sources_added += len(sources)
+    for event_id, moves in sorted(plan.moved.items()):
+        path = index.path_of(event_id)
+        try:
+            move_articles(path, display(path, content), moves)
+        except (YamlError, OSError) as err:
+            summary.problems.append(Problem(display(path, content), f"source not moved: {err}"))
+            failed_ids.add(event_id)
     return {a for a, ids in plan.produced.items() if failed_ids & set(ids)}
 
 
@@ -210,6 +217,7 @@ class Merger:
     index: StoreIndex | None = None
     buried: set[str] = field(default_factory=set)  # the claims of tombstones
     graves: list[Event] = field(default_factory=list)  # the contacts of tombstones
+    articles: set[str] | None = None  # the articles that exist (cited as content/...)
 
     def merge(self, results: list[Extracted], todo: dict[str, str]) -> None:
         found = [e for r in results if r.events for e in r.events]
@@ -222,6 +230,9 @@ class Merger:
         for article in sorted(plan.deferred):
             message = "not recorded: an event file it maps to cannot be read; fix it and run again"
             self.summary.problems.append(Problem(article, message))
+        for article, cited in sorted(plan.copies.items()):
+            message = f"the same report as {cited} (outlet, date and sentence): cited once"
+            self.summary.problems.append(Problem(article, message, warning=True))
         known = {e.id: e for e in [*stored, *plan.new]}
         for result in results:
             if result.events is None or result.rel in failed:
@@ -247,7 +258,9 @@ class Merger:
         known = {e.id for e in deleted}
         deleted += [e for e in self.graves if e.id not in known and e.id not in index]
         taken = set(index.files) | index.blocked
-        plan = plan_merge(stored, deleted, found, index.blocked, taken, claims, self.buried)
+        plan = plan_merge(
+            stored, deleted, found, index.blocked, taken, claims, self.buried, self.articles
+        )
         return plan, stored
 
 
@@ -304,7 +317,7 @@ def _run(
     again = _settle(merger)
     force = force or ledger.people != people_digest
     todo = _to_extract(paths, content, ledger, force, summary, again)
-    present = {display(p, content) for p in paths}
+    present = merger.articles = {display(p, content) for p in paths}
     del paths  # Path objects cost more than the text kept for each article
     _extract_and_merge(todo, content, people, jobs, factory, merger, stream)
     ledger.keep_only(present)

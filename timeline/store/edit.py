@@ -1,23 +1,36 @@
 """Adding sources to an event file an editor may have touched: change nothing else.
 
 The new source is inserted as text into the file's `sources:` block list, at its sorted place,
-so every other byte (comments, quoting, key order, the editor's wording) stays as it was. When
-the list is not a plain block list the mapping is written again with the same keys in the
-same order (comments are then lost, content is not). Either way the result is re-read and
+so every other byte (comments, quoting, key order, the editor's wording, CRLF line endings, a
+byte-order mark) stays as it was; comment lines right above a source stay with it. When the
+list is not a plain block list (a flow list) only the `sources:` entry is written again, as a
+block list; only if that fails is the mapping written again with the same keys in the same
+order (comments are then lost, content is not). Either way the result is re-read and
 compared with what was intended before anything is written.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from pathlib import Path
 
 import yaml
 
 from timeline.contentfs import read_text
 from timeline.model import Source
-from timeline.store.files import MAX_EVENT_BYTES, source_from_dict, source_to_dict
+from timeline.store.files import (
+    MAX_EVENT_BYTES,
+    MAX_EVENT_NODES,
+    source_from_dict,
+    source_to_dict,
+)
 from timeline.store.merge import source_order
 from timeline.yamlio import TextLoader, YamlError, as_day, dump_yaml, parse_text, write_atomic
+
+ARTICLE_LINE = re.compile(
+    r"^(?P<head>\s*(?:-\s+)?article:\s*)(?P<quote>['\"]?)(?P<path>[^'\"\s#]+)(?P=quote)"
+)
 
 
 def _sources_node(text: str) -> yaml.SequenceNode | None:
@@ -34,30 +47,64 @@ def _line_start(text: str, index: int) -> int:
     return text.rfind("\n", 0, index) + 1
 
 
-def _insert_one(text: str, source: Source) -> str | None:
-    """`text` with `source` inserted at its sorted place in a block `sources:` list."""
+def _above_comments(text: str, start: int) -> int:
+    """Where the comment lines right above the line at `start` begin (they belong to it)."""
+    while start > 0:
+        previous = _line_start(text, start - 1)
+        if not text[previous:start].lstrip().startswith("#"):
+            break
+        start = previous
+    return start
+
+
+def _after_content(text: str, index: int) -> int:
+    """The end of the last line before `index` that is neither blank nor a comment, so what an
+    editor wrote after the list (a closing comment) stays after it."""
+    cut = _line_start(text, index) if index < len(text) else len(text)
+    while cut > 0:
+        previous = _line_start(text, cut - 1)
+        line = text[previous:cut].strip()
+        if line and not line.startswith("#"):
+            break
+        cut = previous
+    return cut
+
+
+def _insert_all(text: str, sources: list[Source]) -> str | None:
+    """`text` with `sources` inserted at their sorted places in a block `sources:` list (the
+    document is composed once, whatever the number of sources); None when it cannot be."""
     node = _sources_node(text)
     if node is None:
         return None
     items = node.value
     dash = node.start_mark.column
-    raw = (parse_text(text) or {}).get("sources") or []
+    raw = (parse_text(text, MAX_EVENT_NODES) or {}).get("sources") or []
     if len(raw) != len(items) or not all(isinstance(s, dict) for s in raw):
         return None
     existing = [source_order(source_from_dict(s)) for s in raw]
-    position = next((i for i, k in enumerate(existing) if k > source_order(source)), len(items))
-    rendered = "".join(
-        " " * dash + line for line in dump_yaml([source_to_dict(source)]).splitlines(True)
-    )
-    if position < len(items):
-        start = _line_start(text, items[position].start_mark.index)
-        if text[start : items[position].start_mark.index].strip() != "-":
-            return None
-        return text[:start] + rendered + text[start:]
-    end = items[-1].end_mark
-    cut = end.index if end.column == 0 else text.find("\n", end.index) + 1 or len(text)
-    head = text[:cut] if text[:cut].endswith("\n") else text[:cut] + "\n"
-    return head + rendered + text[cut:]
+    places: dict[int, list[str]] = {}
+    for source in sorted(sources, key=source_order):
+        position = bisect.bisect_right(existing, source_order(source))
+        rendered = dump_yaml([source_to_dict(source)]).splitlines(True)
+        places.setdefault(position, []).append("".join(" " * dash + ln for ln in rendered))
+    pieces, done = [], 0
+    for position in sorted(places):
+        if position < len(items):
+            item = items[position].start_mark.index
+            start = _line_start(text, item)
+            if text[start:item].strip() != "-":
+                return None
+            cut = _above_comments(text, start)
+        else:
+            end = items[-1].end_mark
+            cut = _after_content(text, end.index if end.column == 0 else len(text))
+            cut = max(cut, _line_start(text, items[-1].start_mark.index) + 1)
+        head = text[done:cut]
+        if head and not head.endswith("\n"):
+            head += "\n"
+        pieces += [head, *places[position]]
+        done = cut
+    return "".join(pieces) + text[done:]
 
 
 def _as_text(source: Source) -> dict:
@@ -110,15 +157,34 @@ def _same(text: str, intended: dict) -> bool:
         return False
 
 
+def _sources_rewritten(text: str, intended: dict) -> str | None:
+    """`text` with only its `sources:` entry written again as a block list (a flow list, an
+    odd layout): every line before and after it, comments included, stays as it was."""
+    root = yaml.compose(text, Loader=TextLoader)
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    for key, value in root.value:
+        if key.value != "sources" or key.start_mark.column != 0:
+            continue
+        start = _line_start(text, key.start_mark.index)
+        end = value.end_mark.index
+        if value.end_mark.column != 0:
+            end = text.find("\n", end) + 1 or len(text)
+        block = dump_yaml({"sources": _days_unquoted(intended)["sources"]})
+        return text[:start] + block + text[end:]
+    return None
+
+
 def with_sources(text: str, sources: list[Source]) -> str:
     """The file text with `sources` added; raises `YamlError` when the file cannot be read."""
     data = parse_text(text)
     if not isinstance(data, dict) or not isinstance(data.get("sources", []), list):
         raise YamlError("expected an event mapping with a sources list")
     intended = _intended(data, sources)
-    edited: str | None = text
-    for source in sources:
-        edited = _insert_one(edited, source) if edited is not None else None
+    edited = _insert_all(text, sources)
+    if edited is not None and _same(edited, intended):
+        return edited
+    edited = _sources_rewritten(text, intended)
     if edited is not None and _same(edited, intended):
         return edited
     rewritten = _leading_comments(text) + dump_yaml(_days_unquoted(intended))
@@ -132,4 +198,39 @@ def add_sources(path: Path, rel: str, sources: list[Source]) -> bool:
     text, problems = read_text(path, rel, MAX_EVENT_BYTES)
     if text is None:
         raise YamlError(problems[0].message)
-    return write_atomic(path, with_sources(text, sources))
+    bom = "\ufeff" if path.read_bytes().startswith(b"\xef\xbb\xbf") else ""
+    crlf = "\r\n" in text
+    edited = with_sources(text.replace("\r\n", "\n") if crlf else text, sources)
+    return write_atomic(path, bom + (edited.replace("\n", "\r\n") if crlf else edited))
+
+
+def _moved_line(line: str, moves: dict[str, str]) -> str:
+    match = ARTICLE_LINE.match(line)
+    if match is None or match["path"] not in moves:
+        return line
+    quote = match["quote"]
+    end = line[match.end() :]
+    return f"{match['head']}{quote}{moves[match['path']]}{quote}{end}"
+
+
+def move_articles(path: Path, rel: str, moves: dict[str, str]) -> bool:
+    """Point the sources citing an old article path at its new one (a `git mv` of the
+    article); every other byte stays. Raises `YamlError` when that cannot be done exactly."""
+    text, problems = read_text(path, rel, MAX_EVENT_BYTES)
+    if text is None:
+        raise YamlError(problems[0].message)
+    data = parse_text(text, MAX_EVENT_NODES)
+    if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
+        raise YamlError("expected an event mapping with a sources list")
+    intended = dict(data)
+    intended["sources"] = [
+        {**s, "article": moves.get(s.get("article"), s.get("article"))}
+        if isinstance(s, dict) and "article" in s
+        else s
+        for s in data["sources"]
+    ]
+    edited = "".join(_moved_line(line, moves) for line in text.splitlines(keepends=True))
+    if not _same(edited, intended):
+        raise YamlError("could not point the source at the article's new path")
+    bom = "\ufeff" if path.read_bytes().startswith(b"\xef\xbb\xbf") else ""
+    return write_atomic(path, bom + edited)

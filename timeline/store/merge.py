@@ -17,6 +17,7 @@ from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
 
 from timeline.model import Event, Source, date_span
+from timeline.store.claims import claim_of
 
 DAY = dt.timedelta(days=1)
 MEETING_KINDS = frozenset({"summit", "talks", "meeting"})
@@ -76,6 +77,9 @@ class Plan:
     deferred: set[str] = field(default_factory=set)
     dropped: int = 0
     claimed: dict[str, dict[str, str]] = field(default_factory=dict)  # article -> claim -> id
+    moved: dict[str, dict[str, str]] = field(default_factory=dict)  # id -> old -> new article
+    copies: dict[str, str] = field(default_factory=dict)  # article -> the one cited instead
+    cited: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # id -> citations
 
     def claim(self, event: Event, event_id: str) -> None:
         """Record that the claim `event` was found from is held by `event_id`."""
@@ -148,6 +152,11 @@ def _stored_index(events: list[Event]) -> _Index:
     return index
 
 
+class _Everything:
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
 def _clusters(found: list[Event]) -> list[list[Event]]:
     """Each event joins the first group whose lead event is the same contact, in fixed order."""
     groups: list[list[Event]] = []
@@ -181,11 +190,31 @@ def _unique_id(wanted: str, taken: set[str]) -> str:
 
 
 def _add_source(plan: Plan, stored: Event, source: Source) -> None:
-    have = {citation(s) for s in stored.sources} | {
-        citation(s) for s in plan.additions.get(stored.id, [])
-    }
+    have = plan.cited.get(stored.id)
+    if have is None:  # kept per event: a contact with 10,000 sources is checked once each
+        have = plan.cited[stored.id] = {citation(s) for s in stored.sources}
     if citation(source) not in have:
+        have.add(citation(source))
         plan.additions.setdefault(stored.id, []).append(source)
+
+
+def _same_report(plan: Plan, holder: Event, found: Event, articles: Container[str]) -> bool:
+    """Whether `found` is a source `holder` already has under another name: the article was
+    moved (its old path is gone: the source is pointed at the new one) or copied (the same
+    outlet, day and sentence under two names: cited once)."""
+    source = found.sources[0]
+    for held in holder.sources:
+        if held.claim != source.claim and claim_of(held) != source.claim:
+            continue
+        if not held.article or held.article == source.article:
+            return True
+        if held.article not in articles:
+            plan.moved.setdefault(holder.id, {})[held.article] = source.article or ""
+            return True
+        if held.outlet == source.outlet:
+            plan.copies[source.article or ""] = held.article
+            return True
+    return False
 
 
 def _new_event(cluster: list[Event], taken: set[str]) -> Event:
@@ -209,12 +238,15 @@ def plan_merge(
     taken: set[str] | frozenset[str] = frozenset(),
     claims: Mapping[str, str] | None = None,
     buried: Container[str] = frozenset(),
+    articles: Container[str] | None = None,
 ) -> Plan:
     """Decide what a run writes. `blocked`: ids of files that exist but cannot be read;
     `taken`: ids in use besides those of `stored` (when only part of the store is given);
     `claims`: claim -> id of the stored event holding it (each one in `stored`); `buried`:
-    the claims of tombstones. A claim seen before goes to the event holding it, whatever it
-    says now; a buried one is dropped; only a claim never seen is matched by its contact."""
+    the claims of tombstones; `articles`: the articles that exist (None: all cited do). A
+    claim seen before goes to the event holding it, whatever it says now (an article moved
+    or copied under another name is not cited twice); a buried one is dropped; only a claim
+    never seen is matched by its contact."""
     plan = Plan()
     store, tombs = _stored_index(stored), _stored_index(deleted)
     by_id, claims = {e.id: e for e in stored}, claims or {}
@@ -229,10 +261,13 @@ def plan_merge(
             continue
         target = holder if holder is not None else store.match(event)
         if target is not None:
-            for source in event.sources:
-                _add_source(plan, target, source)
+            known = _Everything() if articles is None else articles
+            if holder is None or not _same_report(plan, holder, event, known):
+                for source in event.sources:
+                    _add_source(plan, target, source)
             plan.produced[article].append(target.id)
-            plan.claim(event, target.id)
+            if article not in plan.copies:  # a copy's claim is the original's, cited there
+                plan.claim(event, target.id)
         elif tombs.match(event) is not None:
             plan.dropped += 1
         else:
