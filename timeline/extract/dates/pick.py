@@ -49,7 +49,7 @@ OFFICE_AFTER = 6  # characters after it ("1月就任"; not "一月十七日，�
 
 
 def _office_change(sentence: str, hit: DateHit) -> bool:
-    before = sentence[max(0, hit.start - OFFICE_REACH) : hit.start]
+    before = re.split(r"[,，;；]", sentence[max(0, hit.start - OFFICE_REACH) : hit.start])[-1]
     after = sentence[hit.start + len(hit.text) : hit.start + len(hit.text) + OFFICE_AFTER]
     return bool(OFFICE_CHANGE.search(before) or OFFICE_CHANGE.search(after))
 
