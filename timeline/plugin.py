@@ -34,10 +34,12 @@ from timeline.site.home import data_as_of_text
 from timeline.site.index import Site
 from timeline.site.load import load_site
 from timeline.site.markup import esc, is_web_url
+from timeline.site.provenance import provenance_html
 from timeline.site.render import PageSpec, RenderOptions, export_writers, render_pages, write_export
 
 log = logging.getLogger("mkdocs.plugins.timeline")
 AS_OF_MARK = "<!-- timeline: data as of -->"
+PROVENANCE_MARK = "<!-- timeline: provenance -->"
 NO_TOC = get_toc([])  # one empty table of contents for every written page: nothing adds to it
 
 
@@ -94,6 +96,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.serving = False
         self.banner = ""
         self.as_of = ""
+        self.provenance = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -141,6 +144,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         # the server keeps running; the next good edit rebuilds without the banner.
         options = self.options(config)
         self.as_of = data_as_of_text(site, options.today, root="../")
+        self.provenance = provenance_html(site.shown)
         hand_written = set(files.src_uris)
         self.pages = {}
         editors = [drafts_page(self.content)] if self.serving else []  # for editors only
@@ -177,6 +181,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     ) -> str:
         if AS_OF_MARK in markdown:  # a hand-written page asks for the data's date (data.md)
             markdown = markdown.replace(AS_OF_MARK, f'<p class="tl-as-of">{self.as_of}</p>')
+        if PROVENANCE_MARK in markdown:  # Methodology and About: where the entries come from
+            markdown = markdown.replace(PROVENANCE_MARK, self.provenance)
         spec = self.pages.get(page.file.src_uri)
         if spec is not None:
             # Material prints meta.title unescaped, so it is escaped here, once.

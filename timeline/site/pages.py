@@ -19,6 +19,7 @@ from timeline.site.channels import CHANNELS, channel_href, channel_of
 from timeline.site.index import Site, page_slug
 from timeline.site.markup import esc, is_web_url, rel
 from timeline.site.page import PageSpec, RenderOptions
+from timeline.site.provenance import provenance_row
 
 STATUS_LABELS = {"happened": "Happened", "planned": "Planned", "cancelled": "Cancelled"}
 
@@ -196,7 +197,7 @@ def event_html(event: Event, site: Site, options: RenderOptions) -> str:
         f"<dt>Date</dt> <dd>{date_html(event)}, in {year}</dd> "
         f"<dt>Status</dt> <dd>{esc(STATUS_LABELS.get(event.status, event.status))}</dd> "
         f"<dt>Participants</dt> <dd>{participants_html(event, site, uri)}</dd> "
-        f"{place}{channel_row(event, site, uri)}{tags_row}</dl> "
+        f"{place}{channel_row(event, site, uri)}{tags_row}{provenance_row(event)}</dl> "
         f"{related_html(event, site, uri)}"
         f'<h2 id="sources">Sources</h2><div class="tl-side-by-side">'
         f"{sources_html(event, with_summary=True)}</div>{editors_html(event, options)}"
