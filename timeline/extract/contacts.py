@@ -155,16 +155,23 @@ class SentenceReader:
         out = []
         if triggers:
             for status, group in _by_status(sentence, triggers, language).items():
-                found = Found(sentence, index, language, status, group, list(us), list(china))
-                cand = self._candidate(found, anchor, context)
-                if cand is not None:
-                    out.append(cand)
+                parts = _by_own_date(sentence, group, language, anchor, status)
+                for part in parts:
+                    found = Found(sentence, index, language, status, part, list(us), list(china))
+                    if len(parts) > 1:  # its dates are those after its words, before the next
+                        later = [t.start for t in group if t.start > part[-1].start]
+                        found.window = (part[0].end, later[0] if later else len(sentence))
+                    cand = self._candidate(found, anchor, context)
+                    if cand is not None:
+                        out.append(cand)
         context.remember(us, china)
         return out
 
     def _candidate(self, f: Found, anchor: Anchor, context: Context) -> Candidate | None:
         tense = Tense.FUTURE if f.status == "planned" else Tense.PAST
         hits = find_dates(f.sentence, f.language, anchor, tense)
+        if f.window is not None:
+            hits = [h for h in hits if f.window[0] <= h.start < f.window[1]]
         picked = pick_date(f.sentence, f.group, hits, planned=f.status == "planned")
         date = with_duration(f.sentence, picked) if isinstance(picked, DateHit) else None
         if f.status == "happened" and date is not None and announced_before(f.sentence, hits, date):
@@ -322,6 +329,7 @@ class Found:
     group: list[Trigger]
     us: list[str]
     china: list[str]
+    window: tuple[int, int] | None = None  # where its dates are, when a sentence has several
 
 
 MAX_TRIGGERS = 12  # contact words looked at per sentence (work cap)
@@ -336,6 +344,35 @@ def _by_status(sentence: str, triggers: list[Trigger], language: str) -> dict[st
             continue
         groups.setdefault(how.value, []).append(trigger)
     return groups
+
+
+def _by_own_date(
+    sentence: str, group: list[Trigger], language: str, anchor: Anchor, status: str
+) -> list[list[Trigger]]:
+    """Contact words followed by different dates are different contacts ("meetings in Bangkok
+    on 26-27 January and a meeting in Munich in February"); words without a date of their
+    own stay with the first."""
+    if len(group) < 2:
+        return [group]
+    tense = Tense.FUTURE if status == "planned" else Tense.PAST
+    hits = [
+        h for h in find_dates(sentence, language, anchor, tense) if h.precision in ("day", "month")
+    ]
+    parts: dict[str, list[Trigger]] = {}
+    undated: list[Trigger] = []
+    ends = [t.start for t in group[1:]] + [len(sentence)]
+    for trigger, end in zip(group, ends, strict=True):
+        # its own date: the first one between this contact word and the next
+        own = [h for h in hits if trigger.end <= h.start < end]
+        if own:
+            parts.setdefault(own[0].iso, []).append(trigger)
+        else:
+            undated.append(trigger)
+    if len(parts) < 2:
+        return [group]
+    split = list(parts.values())
+    split[0] = sorted(split[0] + undated, key=lambda t: t.start)
+    return split
 
 
 def _unique(items: Iterable[str]) -> list[str]:

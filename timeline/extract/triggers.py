@@ -29,7 +29,7 @@ TRIGGERS: dict[str, dict[str, str]] = {
         "summit": r"\bsummit\b",
         "talks": r"\btalks\b|\bnegotiations\b|\bdialogue\b|"
         r"\bdiscuss(?:ed|es)?\b(?=[^.]{0,80}\bwith\b)",
-        "meeting": r"\bmet\b|\bmeets?\b|\bmeeting\b|\bsat down with\b|\bhost(?:s|ed|ing)?\b|"
+        "meeting": r"\bmet\b|\bmeets?\b|\bmeetings?\b|\bsat down with\b|\bhost(?:s|ed|ing)?\b|"
         r"\bwelcom(?:ed|es|ing)\b|\bgreeted\b|\bdinner\b|\bluncheon\b|"
         r"\bsign(?:ed|ing)\b|\breceived\b(?=[^.]{0,40}\b(?:President|Minister|Secretary))",
         "visit": r"\bvisit(?:s|ed|ing)?\b|\btrip to\b",
