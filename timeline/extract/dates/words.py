@@ -53,7 +53,8 @@ RU_WEEKDAYS = {
 }  # fmt: skip
 ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 REL_DAYS = {
-    "en": {"yesterday": -1, "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
+    "en": {"yesterday": -1, "the day before yesterday": -2, "today": 0, "tonight": 0,
+           "this morning": 0, "this afternoon": 0,
            "this evening": 0, "last night": -1, "earlier today": 0},
     "uk": {"вчора": -1, "учора": -1, "сьогодні": 0, "позавчора": -2},
     "ru": {"вчера": -1, "сегодня": 0, "позавчера": -2},
