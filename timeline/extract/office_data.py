@@ -254,7 +254,7 @@ ANAPHORA: dict[str, str] = {
     r"глав\w* держав(?!\w)|глав\w* зовнішньополітичних відомств",
     "ru": r"глав\w* двух (?:стран|государств)|лидер\w* двух стран|(?:обе )?стороны(?!\w)|"
     r"глав\w* государств(?!\w)",
-    "zh": r"双方|雙方|两国元首|兩國元首|两国领导人|兩國領導人",
+    "zh": r"双方|雙方|两国元首|兩國元首|两国领导人|兩國領導人|两人|兩人|二人",
 }
 # Country names: a visit or arrival to the other country brings its side in.
 COUNTRY_PHRASES: dict[str, list[tuple[str, str]]] = {

@@ -54,6 +54,7 @@ def _office_change(sentence: str, hit: DateHit) -> bool:
     return bool(OFFICE_CHANGE.search(before) or OFFICE_CHANGE.search(after))
 
 
+FRONTED_CLAUSE = 24  # characters of a clause that only says when ("In June,", "六月时，")
 SAID_REACH = 12  # characters between a date and "said" / "заявил" / "表示"
 VAGUE_DATE = object()  # marker: the contact's own clause dates it vaguely (background)
 
@@ -87,6 +88,18 @@ def pick_date(
         months = [h for h in hits if h.precision == "month" and start <= h.start < end]
         if months:
             return dataclasses.replace(_closest(months, trigger.start), rule="month in clause")
+    for trigger in group:  # "六月时，川习曾…磋商", "In June, they spoke": a fronted time clause
+        start, _ = clauses.around(trigger.start)
+        before, _ = clauses.around(max(0, start - 2))
+        fronted = [
+            h
+            for h in hits
+            if before <= h.start < start
+            and start - before <= FRONTED_CLAUSE
+            and h.precision in ("day", "month")
+        ]
+        if start > 0 and fronted:
+            return dataclasses.replace(fronted[-1], rule="fronted time clause")
     for trigger in group:
         start, end = clauses.around(trigger.start)
         if any(start <= h.start < end for h in hits) or VAGUE.search(sentence, start, end):

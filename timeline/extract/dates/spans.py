@@ -80,7 +80,7 @@ EN_PATTERN = re.compile(
     rf"|(?P<md>(?P<mm>{_EN_MONTH})\s+(?P<md1>{_EN_DAY})(?![:\d])(?:,?\s+(?P<my>{Y}))?)"
     rf"|(?P<dm>(?P<dd>{_EN_DAY})\s+(?:of\s+)?(?P<dmm>{_EN_MONTH})(?:,?\s+(?P<dy>{Y}))?)"
     rf"|(?P<iso>(?P<iy>{Y})-(?P<im>[01]\d)-(?P<id>[0-3]\d))(?!\d)"
-    rf"|(?P<mon>(?:(?P<mprep>\b(?:in|since|until|early|late|mid-?|during|last|this|next)\s+)"
+    rf"|(?P<mon>(?:(?P<mprep>\b(?i:in|since|until|early|late|mid-?|during|last|this|next)\s+)"
     rf"(?P<mo1>{_EN_MONTH})(?:,?\s+(?P<moy1>{Y}))?|(?P<mo2>{_EN_MONTH}),?\s+(?P<moy2>{Y})))"
     rf"(?![\w-]|\s*\d)"
     rf"|(?P<wd>(?:\b(?P<wdmod>last|next|this|Last|Next|This)\s+)?(?P<wdn>\b{_EN_WD}\b)"
