@@ -100,6 +100,12 @@ PRONOUN = {
     "ru": re.compile(r"(?<!\w)(?:он|она)(?!\w)", re.IGNORECASE),
     "zh": re.compile(r"(?<![其])[他她](?![们們])"),
 }
+PLURAL_PRONOUN = {
+    "en": re.compile(r"\bthey\b", re.IGNORECASE),
+    "uk": re.compile(r"(?<!\w)вони(?!\w)", re.IGNORECASE),
+    "ru": re.compile(r"(?<!\w)они(?!\w)", re.IGNORECASE),
+    "zh": re.compile(r"他们|他們"),
+}
 PRONOUN_REACH = 40  # characters from the start of the sentence
 
 # Which office on the other side is "his counterpart" of an office.
@@ -263,8 +269,17 @@ class SentenceReader:
         """ "He last met Wang Yi in February": the side a pronoun stands for is the person
         named on that side in the sentences just before."""
         missing = {"us", "cn"} - sides
+        head = f.sentence[:PRONOUN_REACH]
+        plural = PLURAL_PRONOUN.get(f.language)
+        if missing == {"us", "cn"} and plural is not None and plural.search(head):
+            us, china = context.recent("us"), context.recent("cn")
+            if us and china:  # "Востаннє вони розмовляли у квітні": the two just named
+                f.us.extend(us)
+                f.china.extend(china)
+                sides |= missing
+            return
         pattern = PRONOUN.get(f.language)
-        if len(missing) != 1 or pattern is None or not pattern.search(f.sentence[:PRONOUN_REACH]):
+        if len(missing) != 1 or pattern is None or not pattern.search(head):
             return
         side = missing.pop()
         found = context.recent(side)
