@@ -170,3 +170,14 @@ def test_a_merge_that_kept_one_side_is_detected_and_repaired(tmp_path: Path, the
     cited = {s.article for e in load_events(ours / "events")[0] for s in e.sources}
     assert cited == {"content/articles/a.md", "content/articles/b.md"}
     assert extract(ours).new == 0  # and it stays repaired
+
+
+def test_a_contact_reported_by_many_articles_is_one_valid_event(content: Path):
+    for number in range(1500):  # three batches, past the old 20,000-node limit of a file
+        write_article(content, f"r{number:04d}", TALKS, outlet=f"Outlet {number}")
+    summary = extract(content)
+    assert summary.ok and summary.new == 1 and summary.sources_added == 1500
+    assert _events(content) == [EVENT]
+    assert check_content(content).errors == []
+    before = snapshot(content / "events")
+    assert extract(content, force=True).ok and snapshot(content / "events") == before

@@ -281,7 +281,7 @@ def test_batches_merge_as_separate_runs_would(
 def test_a_failed_write_is_reported_as_such_and_the_article_is_read_again(
     content: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    import timeline.commands.extract
+    import timeline.commands.merging
 
     write_article(content, "a", TALKS)
     extract(content)
@@ -290,7 +290,7 @@ def test_a_failed_write_is_reported_as_such_and_the_article_is_read_again(
     def refuse(*args: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(timeline.commands.extract, "add_sources", refuse)
+    monkeypatch.setattr(timeline.commands.merging, "add_sources", refuse)
     summary = extract(content)
     messages = [p.message for p in summary.problems]
     assert messages == ["sources not added: disk full"]  # not "cannot be read"

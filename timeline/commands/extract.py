@@ -1,8 +1,9 @@
 """`timeline extract` as a run: skip what the ledger knows, extract the rest, merge, record.
 
-Order of writes: event files first, the ledger last, each atomically. A run stopped at any
-point leaves whole files only, and the next run redoes what the ledger did not record (the
-merge adds nothing twice).
+Order of writes: new event files as each batch is merged, sources added to stored events
+once at the end (`merging`), the ledger last, each atomically. A run stopped at any point
+leaves whole files only, and the next run redoes what the ledger did not record (the merge
+adds nothing twice).
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Any, TextIO
@@ -25,54 +25,19 @@ from timeline.articles import read_article
 from timeline.check.articles import check_article
 from timeline.check.people import check_people
 from timeline.commands.lock import extract_lock, remove_stale_temporaries
+from timeline.commands.merging import Extracted, Merger, Summary
 from timeline.commands.progress import Progress
 from timeline.commands.settle import settle
 from timeline.contentfs import display, walk
-from timeline.model import Event, Person, Problem
-from timeline.store.claims import stamp
-from timeline.store.edit import add_sources, move_articles
-from timeline.store.files import UnsafePathError, safe_event_path, write_event
-from timeline.store.index import StoreIndex, read_index
+from timeline.model import Person, Problem
+from timeline.store.index import read_index
 from timeline.store.ledger import LEDGER_NAME, Ledger, content_hash, read_ledger, write_ledger
-from timeline.store.merge import Plan, plan_merge
-from timeline.yamlio import YamlError
 
 _extractor = None  # one per process, built once: the registry is compiled once
 # Articles merged at a time: memory stays that of one batch, whatever the corpus. A contact
 # reported in two batches is merged as over two runs: the first creates it, the second adds
 # its source (`merge` decides in a fixed order within a batch; batches follow file order).
 BATCH = 500
-
-
-@dataclass
-class Summary:
-    """What a run did, for the closing line."""
-
-    read: int = 0
-    skipped: int = 0
-    failed: int = 0
-    new: int = 0
-    merged: int = 0
-    sources_added: int = 0
-    problems: list[Problem] = field(default_factory=list)
-
-    def line(self) -> str:
-        return (
-            f"articles: {self.read} read, {self.skipped} skipped (unchanged), "
-            f"{self.failed} failed; events: {self.new} new, {self.merged} merged; "
-            f"sources added: {self.sources_added}"
-        )
-
-    @property
-    def ok(self) -> bool:
-        return not any(not p.warning for p in self.problems)
-
-
-@dataclass(frozen=True)
-class Extracted:
-    rel: str
-    events: list[Event] | None
-    problems: list[Problem]
 
 
 def make_extractor(people: list[Person]) -> Any:
@@ -166,102 +131,6 @@ def _to_extract(
         else:
             todo[rel] = digest
     return todo
-
-
-def _apply(plan: Plan, index: StoreIndex, content: Path, summary: Summary) -> set[str]:
-    """Write the plan; return the articles whose events could not all be written."""
-    events_dir = content / "events"
-    failed_ids: set[str] = set()
-    for event in plan.new:
-        try:
-            path = safe_event_path(event, events_dir)
-            if path.exists():
-                raise UnsafePathError(f"id: expected a new file, found {event.id!r} already there")
-            write_event(event, events_dir)
-        except (UnsafePathError, OSError) as err:
-            summary.problems.append(Problem(f"content/events/{event.id}", str(err)))
-            failed_ids.add(event.id)
-            continue
-        index.add(event, path)
-        summary.new += 1
-        summary.sources_added += len(event.sources)
-    for event_id, sources in sorted(plan.additions.items()):
-        path = index.path_of(event_id)
-        rel = display(path, content)
-        try:
-            add_sources(path, rel, sources)
-        except (YamlError, OSError) as err:
-            summary.problems.append(Problem(rel, f"sources not added: {err}"))
-            failed_ids.add(event_id)
-            continue
-        index.held.add(event_id, sources)
-        summary.merged += 1
-        summary.sources_added += len(sources)
-    for event_id, moves in sorted(plan.moved.items()):
-        path = index.path_of(event_id)
-        try:
-            move_articles(path, display(path, content), moves)
-        except (YamlError, OSError) as err:
-            summary.problems.append(Problem(display(path, content), f"source not moved: {err}"))
-            failed_ids.add(event_id)
-    return {a for a, ids in plan.produced.items() if failed_ids & set(ids)}
-
-
-@dataclass
-class Merger:
-    """Merges the results of a run into the store a batch at a time (see `BATCH`)."""
-
-    content: Path
-    ledger: Ledger
-    summary: Summary
-    index: StoreIndex | None = None
-    buried: set[str] = field(default_factory=set)  # the claims of tombstones
-    graves: list[Event] = field(default_factory=list)  # the contacts of tombstones
-    articles: set[str] | None = None  # the articles that exist (cited as content/...)
-
-    def merge(self, results: list[Extracted], todo: dict[str, str]) -> None:
-        found = [e for r in results if r.events for e in r.events]
-        stamp(found)
-        plan, stored = self.plan(found) if found else (Plan(), [])
-        failed = set(plan.deferred)  # a copy: only deferred articles get the message below
-        if found:
-            assert self.index is not None
-            failed |= _apply(plan, self.index, self.content, self.summary)
-        for article in sorted(plan.deferred):
-            message = "not recorded: an event file it maps to cannot be read; fix it and run again"
-            self.summary.problems.append(Problem(article, message))
-        for article, cited in sorted(plan.copies.items()):
-            message = f"the same report as {cited} (outlet, date and sentence): cited once"
-            self.summary.problems.append(Problem(article, message, warning=True))
-        known = {e.id: e for e in [*stored, *plan.new]}
-        for result in results:
-            if result.events is None or result.rel in failed:
-                continue
-            ids = plan.produced.get(result.rel, [])
-            claims = plan.claimed.get(result.rel, {})
-            self.ledger.record(result.rel, todo[result.rel], ids, claims)
-            for event_id in ids:
-                if event_id in known:
-                    self.ledger.remember(known[event_id])
-
-    def plan(self, found: list[Event]) -> tuple[Plan, list[Event]]:
-        """The merge of `found` into the store, and the stored events it looked at: those that
-        may be the same contact, and those holding a claim of `found`."""
-        if self.index is None:
-            self.index = read_index(self.content, self.summary.problems)
-        index = self.index
-        held = index.held.claims
-        claims = {c: held[c] for e in found for s in e.sources if (c := s.claim) in held}
-        ids = set(index.candidates(found)) | set(claims.values())
-        stored = index.load(sorted(ids), self.content)
-        deleted = self.ledger.deleted(index)
-        known = {e.id for e in deleted}
-        deleted += [e for e in self.graves if e.id not in known and e.id not in index]
-        taken = set(index.files) | index.blocked
-        plan = plan_merge(
-            stored, deleted, found, index.blocked, taken, claims, self.buried, self.articles
-        )
-        return plan, stored
 
 
 def run_extract(
@@ -377,3 +246,4 @@ def _extract_and_merge(
     progress.close()
     if batch:
         merger.merge(batch, todo)
+    merger.finish()

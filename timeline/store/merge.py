@@ -80,6 +80,7 @@ class Plan:
     moved: dict[str, dict[str, str]] = field(default_factory=dict)  # id -> old -> new article
     copies: dict[str, str] = field(default_factory=dict)  # article -> the one cited instead
     cited: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # id -> citations
+    claims_of: dict[str, dict] = field(default_factory=dict)  # id -> claim -> its sources
 
     def claim(self, event: Event, event_id: str) -> None:
         """Record that the claim `event` was found from is held by `event_id`."""
@@ -203,9 +204,12 @@ def _same_report(plan: Plan, holder: Event, found: Event, articles: Container[st
     moved (its old path is gone: the source is pointed at the new one) or copied (the same
     outlet, day and sentence under two names: cited once)."""
     source = found.sources[0]
-    for held in holder.sources:
-        if held.claim != source.claim and claim_of(held) != source.claim:
-            continue
+    claims = plan.claims_of.get(holder.id)
+    if claims is None:  # kept per event, as `cited`
+        claims = plan.claims_of[holder.id] = defaultdict(list)
+        for held in holder.sources:
+            claims[claim_of(held)].append(held)
+    for held in claims.get(source.claim, ()):
         if not held.article or held.article == source.article:
             return True
         if held.article not in articles:
