@@ -140,3 +140,25 @@ def test_the_command_imports_good_rows_and_exits_non_zero_on_a_bad_one(tmp_path,
     err = capsys.readouterr().err
     assert code == 1 and "expected people on at least one side" in err
     assert len(load_events(content / "events")[0]) == 1
+
+
+VISITS_2019 = "https://history.state.gov/departmenthistory/visits/2019"
+
+
+def test_a_one_sided_trip_names_the_people_met_during_it(tmp_path):
+    content = make_content(tmp_path)
+    trip = Event(
+        id="2019-02-22-liu-he-washington", title="Liu He visits Washington",
+        date="2019-02-21", end_date="2019-02-22", kind="visit", review="reviewed",
+        china=["liu-he"], location="Washington",
+        sources=[Source(outlet="Historian", url=VISITS_2019, record="7", date_basis="imported")],
+    )  # fmt: skip
+    write_event(trip, content / "events")
+    path = write_csv(
+        tmp_path, ["2019-02-22,,meeting,donald-trump,liu-he,Washington,https://example.org/m,M,,"]
+    )
+    report = import_curated(path, people_of(content), content / "events")
+    events = {e.kind: e for e in load_events(content / "events")[0]}
+    assert events["meeting"].part_of == trip.id
+    assert events["visit"].us == ["donald-trump"] and events["visit"].china == ["liu-he"]
+    assert any("name donald-trump in" in c for c in report.changes)

@@ -195,7 +195,28 @@ def import_curated(
         report.linked = sum(_unlinked(link, stored) for link in links)
     else:
         report.linked = apply_links(links, stored, events_dir)
+    for trip, added in trip_hosts(stored):
+        report.changes.append(f"name {', '.join(added)} in {trip.path} (met during the trip)")
+        if not dry_run:
+            trip.summary = event_summary(trip, by_id)
+            write_atomic(events_dir / (trip.path or event_path(trip.id)), render_event(trip))
     return report
+
+
+def trip_hosts(events: list[Event]) -> list[tuple[Event, list[str]]]:
+    """A trip whose record names one side only gains the other side's people it met: the
+    people of that side in the contacts held during it (`part_of` the trip)."""
+    changed = []
+    for trip in events:
+        if trip.kind != "visit" or (trip.us and trip.china) or not (trip.us or trip.china):
+            continue
+        side = "china" if trip.us else "us"
+        met = [p for e in events if e.part_of == trip.id for p in getattr(e, side)]
+        added = list(dict.fromkeys(met))
+        if added:
+            getattr(trip, side).extend(added)
+            changed.append((trip, added))
+    return changed
 
 
 def _unlinked(link: Link, stored: list[Event]) -> bool:
