@@ -12,6 +12,7 @@ from timeline.check.content import KEEP_NONE, check_content, format_problem
 from timeline.commands.editor import register
 from timeline.commands.extract import run_extract
 from timeline.commands.new import add_arguments, create_event
+from timeline.commands.rename import register as register_rename
 from timeline.model import Problem
 from timeline.people import load_people
 
@@ -153,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--verbose", action="store_true", help="name every file changed")
     imp.set_defaults(func=cmd_import)
     register(sub)  # add, review, cite; extract --dry-run; every subcommand's help
+    register_rename(sub)
     return parser
 
 

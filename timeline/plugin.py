@@ -31,10 +31,11 @@ from mkdocs.utils.templates import TemplateContext
 from timeline.commands.build import drafts_page, extract_before_build
 from timeline.model import Event, Problem
 from timeline.site.home import data_as_of_text
-from timeline.site.index import Site
+from timeline.site.index import Site, page_slug
 from timeline.site.load import load_site
 from timeline.site.markup import esc, is_web_url
 from timeline.site.provenance import provenance_html
+from timeline.site.redirects import redirect_pages
 from timeline.site.render import PageSpec, RenderOptions, export_writers, render_pages, write_export
 
 log = logging.getLogger("mkdocs.plugins.timeline")
@@ -175,6 +176,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             target = Path(config.site_dir) / path
             write_export(writer, site, target)
             files.append(File.generated(config, path, abs_src_path=str(target)))
+        problems: list = []  # renamed events: their old addresses redirect (timeline rename)
+        published = {page_slug(e.id) for e in site.shown}
+        for path, page in redirect_pages(self.content, published, problems).items():
+            if path not in hand_written and path not in files.src_uris:
+                files.append(File.generated(config, path, content=page))
+        for problem in problems:
+            log.warning(str(problem))
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
