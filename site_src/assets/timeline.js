@@ -1,9 +1,11 @@
-/* The home page's interactive timeline: the project's own code, no dependencies.
+/* The home page's timeline: the project's own code, no dependencies.
  *
  * Progressive enhancement: the page already lists the latest contacts. This script loads
- * data/timeline.json (lazily, from the same site), shows the filters and a year axis, and
- * lists the contacts that match. The filter state lives in the URL's query string, so a
- * filtered view can be shared. Everything from the data is written with textContent.
+ * data/timeline.json (lazily, from the same site), shows the filters, the time view
+ * (assets/timeview.js) and the list of matching contacts, with everything a card shows
+ * without JavaScript. Filters drive the view, the counts and the list together; the filter
+ * state and the view's window live in the URL's query string, so a view can be shared.
+ * Everything from the data is written with textContent.
  */
 (function () {
   "use strict";
@@ -13,14 +15,27 @@
     meeting: "Meeting", talks: "Talks", call: "Call", visit: "Visit",
     summit: "Summit", message: "Message", other: "Other"
   };
+  var LANES = {
+    level: [["leader", "Leaders"], ["minister", "Ministers"], ["other", "Others"]],
+    channel: [["leaders", "Leaders"], ["foreign", "Foreign policy"], ["defense", "Defense"],
+      ["economy", "Trade and economy"], ["climate", "Climate"], ["others", "Others"]]
+  };
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December"];
-  var FILTERS = ["q", "kind", "person", "level", "from", "to"];
+  var FILTERS = ["q", "kind", "person", "level", "channel", "from", "to", "lanes"];
+
+  var BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+  function visible(text) {  // bidi controls shown as [U+202E], as the pages show them
+    return String(text).replace(BIDI, function (c) {
+      return "[U+" + ("000" + c.charCodeAt(0).toString(16).toUpperCase()).slice(-4) + "]";
+    });
+  }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = text;
+    if (text !== undefined && text !== null) node.textContent = visible(text);
     return node;
   }
 
@@ -38,43 +53,56 @@
     return day + "–" + parseInt(e[2], 10) + " " + month + " " + p[0];
   }
 
+  function isoDay(t) { return new Date(t).toISOString().slice(0, 10); }
+
   function decode(data) {
     var f = {};
     data.fields.forEach(function (name, i) { f[name] = i; });
+    function name(id) { return data.people[id] ? data.people[id][0] : id; }
     return data.events.map(function (row) {
-      var names = row[f.people].map(function (id) {  // people: {id: [name, country, level]}
-        return data.people[id] ? data.people[id][0] : id;
-      });
+      var times = window.TimeView.span(row[f.date], row[f.end_date]);
+      var names = row[f.people].map(name);
       return {
         slug: row[f.slug], date: row[f.date], end: row[f.end_date], kind: row[f.kind],
-        title: row[f.title], people: row[f.people], names: names, place: row[f.place],
-        level: row[f.level], review: row[f.review], year: parseInt(row[f.date].slice(0, 4), 10),
-        text: [row[f.title], row[f.place] || "", names.join(" "), row[f.kind]]
+        title: row[f.title], people: row[f.people], place: row[f.place], level: row[f.level],
+        review: row[f.review], us: row[f.us] || [], china: row[f.china] || [],
+        summary: row[f.summary] || "", channel: row[f.channel], names: names, name: name,
+        year: parseInt(row[f.date].slice(0, 4), 10), t0: times[0], t1: times[1],
+        text: [row[f.title], row[f.place] || "", names.join(" "), row[f.kind], row[f.summary] || ""]
           .join(" ").toLowerCase()
       };
-    }).reverse();  // newest first
+    });  // oldest first, as in the file
   }
 
-  function Timeline(app, config, events) {
-    this.app = app;
+  function Timeline(config, data) {
     this.root = config.root;
-    this.events = events;
+    this.events = decode(data);
     this.form = document.getElementById("tl-filters");
-    this.axis = document.getElementById("tl-axis");
     this.status = document.getElementById("tl-status");
     this.results = document.getElementById("tl-results");
+    this.legend = document.getElementById("tl-view-legend");
     this.shown = PAGE;
-    var years = events.map(function (e) { return e.year; });
-    this.first = Math.min.apply(null, years.concat([9999]));
-    this.last = Math.max.apply(null, years.concat([0]));
+    var self = this;
+    this.view = new window.TimeView(document.getElementById("tl-view"), {
+      bands: data.bands || [],
+      lanes: function (mode) { return LANES[mode] || LANES.level; },
+      laneOf: function (e, mode) { return mode === "channel" ? e.channel : e.level; },
+      href: function (e) { return self.href(e); },
+      fillCard: function (card, e) { self.fillCard(card, e); },
+      onView: function (t0, t1) { self.viewWindow = [t0, t1]; self.writeUrl(self.state()); }
+    });
+    this.view.setAll(this.events);
   }
 
+  Timeline.prototype.href = function (e) {
+    return this.root + "events/" + encodeURIComponent(e.slug) + "/";
+  };
+
   Timeline.prototype.state = function () {
-    var state = {};
-    var data = new FormData(this.form);
+    var state = {}, data = new FormData(this.form);
     FILTERS.forEach(function (name) {
       var value = (data.get(name) || "").toString().trim();
-      if (value) state[name] = value;
+      if (value && !(name === "lanes" && value === "level")) state[name] = value;
     });
     return state;
   };
@@ -84,7 +112,7 @@
     FILTERS.forEach(function (name) {
       var field = form.elements[name];
       if (!field) return;
-      var value = state[name] || "";
+      var value = state[name] || (name === "lanes" ? "level" : "");
       if (field.tagName === "SELECT" && value &&
           !Array.prototype.some.call(field.options, function (o) { return o.value === value; })) {
         value = "";
@@ -99,6 +127,7 @@
     return this.events.filter(function (e) {
       if (state.kind && e.kind !== state.kind) return false;
       if (state.level && e.level !== state.level) return false;
+      if (state.channel && e.channel !== state.channel) return false;
       if (state.person && e.people.indexOf(state.person) < 0) return false;
       if (!isNaN(from) && e.year < from) return false;
       if (!isNaN(to) && e.year > to) return false;
@@ -110,132 +139,129 @@
   Timeline.prototype.writeUrl = function (state) {
     var params = new URLSearchParams();
     FILTERS.forEach(function (name) { if (state[name]) params.set(name, state[name]); });
+    if (this.viewWindow) {
+      params.set("start", isoDay(this.viewWindow[0]));
+      params.set("end", isoDay(this.viewWindow[1]));
+    }
     var query = params.toString();
     var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     window.history.replaceState(null, "", url);
   };
 
-  Timeline.prototype.update = function (keepPage) {
-    var state = this.state();
+  Timeline.prototype.update = function (keepPage, yearsChanged) {
+    var started = performance.now(), state = this.state();
     if (!keepPage) this.shown = PAGE;
-    this.writeUrl(state);
     var found = this.matches(state);
-    this.drawAxis(state);
+    if (yearsChanged) this.fitYears(state);
+    this.view.setEvents(found, state.lanes || "level");
+    this.drawLegend(state);
     this.drawList(found);
+    this.writeUrl(state);
     var total = found.length === 1 ? "1 contact matches" : found.length + " contacts match";
-    this.status.textContent = total + (found.length > this.shown ? "; the first " + this.shown + " are listed." : ".");
+    this.status.textContent = total +
+      (found.length > this.shown ? "; the newest " + this.shown + " are listed below." : ".");
+    this.lastRender = performance.now() - started;  // read by the browser test
   };
 
-  Timeline.prototype.counts = function () {
-    var counts = {};
-    this.events.forEach(function (e) { counts[e.year] = (counts[e.year] || 0) + 1; });
-    return counts;
+  Timeline.prototype.fitYears = function (state) {
+    var from = parseInt(state.from, 10), to = parseInt(state.to, 10);
+    if (isNaN(from) && isNaN(to)) { this.viewWindow = null; this.view.setView(this.view.full[0], this.view.full[1], true); return; }
+    var t0 = isNaN(from) ? this.view.full[0] : Date.UTC(from, 0, 1);
+    var t1 = isNaN(to) ? this.view.full[1] : Date.UTC(to + 1, 0, 1);
+    this.view.setView(t0, t1);
   };
 
-  Timeline.prototype.drawAxis = function (state) {
-    var self = this, counts = this.yearCounts || (this.yearCounts = this.counts());
-    var top = Math.max.apply(null, Object.keys(counts).map(function (y) { return counts[y]; }).concat([1]));
-    var from = parseInt(state.from, 10) || this.first, to = parseInt(state.to, 10) || this.last;
-    this.axis.textContent = "";
-    var bar = el("div", "tl-axis-tools");
-    var zoomOut = el("button", "tl-zoom", "Zoom out");
-    zoomOut.type = "button";
-    zoomOut.addEventListener("click", function () { self.zoom(from, to, 2); });
-    var all = el("button", "tl-zoom", "All years");
-    all.type = "button";
-    all.addEventListener("click", function () { self.setRange("", ""); });
-    bar.appendChild(zoomOut);
-    bar.appendChild(all);
-    this.axis.appendChild(bar);
-    var strip = el("div", "tl-years-strip");
-    strip.setAttribute("role", "group");
-    strip.setAttribute("aria-label", "Years: choose one to zoom in; arrow keys move between years");
-    var current = null;
-    for (var year = this.first; year <= this.last; year++) {
-      var n = counts[year] || 0;
-      var button = el("button", "tl-year");
+  Timeline.prototype.drawLegend = function (state) {
+    var self = this, present = {};
+    this.events.forEach(function (e) { present[e.kind] = true; });
+    this.legend.textContent = "";
+    Object.keys(KIND_LABELS).forEach(function (kind) {
+      if (!present[kind]) return;
+      var button = el("button", "tl-legend-item");
       button.type = "button";
-      button.dataset.year = String(year);
-      var ranged = Boolean(state.from || state.to);
-      button.setAttribute("aria-pressed", String(ranged && year >= from && year <= to));
-      button.setAttribute("aria-label", year + ", " + n + (n === 1 ? " contact" : " contacts"));
-      var fill = el("span", "tl-year-bar");
-      fill.style.height = Math.round(100 * n / top) + "%";
-      button.appendChild(fill);
-      button.appendChild(el("span", "tl-year-label", String(year)));
-      button.tabIndex = -1;
-      if (state.from && year === from) current = button;
-      strip.appendChild(button);
-    }
-    (current || strip.lastChild || strip).tabIndex = 0;
-    strip.addEventListener("click", function (event) {
-      var target = event.target.closest("button");
-      if (target) self.setRange(target.dataset.year, target.dataset.year);
+      button.setAttribute("aria-pressed", String(state.kind === kind));
+      button.appendChild(el("span", "tl-swatch tl-fill-" + kind));
+      button.appendChild(document.createTextNode(KIND_LABELS[kind]));
+      button.addEventListener("click", function () {
+        self.form.elements.kind.value = state.kind === kind ? "" : kind;
+        self.update();
+        self.legend.querySelector("[data-kind='" + kind + "']").focus();
+      });
+      button.dataset.kind = kind;
+      self.legend.appendChild(button);
     });
-    strip.addEventListener("keydown", function (event) { self.arrowKeys(event, strip); });
-    this.axis.appendChild(strip);
-    if (current && current.scrollIntoView && state.from) {
-      current.scrollIntoView({block: "nearest", inline: "center"});
-    } else {
-      strip.scrollLeft = strip.scrollWidth;  // the newest years first in view
-    }
   };
 
-  Timeline.prototype.arrowKeys = function (event, strip) {
-    var moves = {ArrowLeft: -1, ArrowRight: 1, Home: -Infinity, End: Infinity};
-    if (!(event.key in moves)) return;
-    var buttons = Array.prototype.slice.call(strip.querySelectorAll("button"));
-    var i = buttons.indexOf(document.activeElement);
-    var next = Math.max(0, Math.min(buttons.length - 1, i + moves[event.key]));
-    if (!isFinite(i + moves[event.key])) next = moves[event.key] < 0 ? 0 : buttons.length - 1;
-    buttons.forEach(function (b) { b.tabIndex = -1; });
-    buttons[next].tabIndex = 0;
-    buttons[next].focus();
-    event.preventDefault();
+  Timeline.prototype.peopleLine = function (e) {
+    var self = this, line = el("p", "tl-people"), parts = [["US", e.us], ["China", e.china]];
+    var any = false;
+    parts.forEach(function (part) {
+      if (!part[1].length) return;
+      if (any) line.appendChild(document.createTextNode("; "));
+      any = true;
+      var side = el("span");
+      side.appendChild(document.createTextNode(part[0] + ": "));
+      part[1].forEach(function (id, i) {
+        if (i) side.appendChild(document.createTextNode(", "));
+        var link = el("a", "tl-person", e.name(id));
+        link.href = self.root + "people/" + encodeURIComponent(id) + "/";
+        side.appendChild(link);
+      });
+      line.appendChild(side);
+    });
+    if (!any) line.textContent = "Participants not named";
+    return line;
   };
 
-  Timeline.prototype.zoom = function (from, to, factor) {
-    var middle = (from + to) / 2, half = Math.max(1, (to - from + 1) * factor / 2);
-    var start = Math.max(this.first, Math.floor(middle - half));
-    var end = Math.min(this.last, Math.ceil(middle + half));
-    if (start <= this.first && end >= this.last) this.setRange("", "");
-    else this.setRange(String(start), String(end));
-  };
-
-  Timeline.prototype.setRange = function (from, to) {
-    this.form.elements.from.value = from;
-    this.form.elements.to.value = to;
-    this.update();
-  };
-
-  Timeline.prototype.card = function (e) {
-    var item = el("li", "tl-card tl-card-small");
-    item.dataset.id = e.slug;
+  Timeline.prototype.meta = function (e) {
     var meta = el("p", "tl-meta");
     var time = el("time", null, formatDate(e.date, e.end));
     time.setAttribute("datetime", e.date);
     meta.appendChild(time);
     meta.appendChild(document.createTextNode(" "));
-    meta.appendChild(el("span", "tl-badge tl-kind", KIND_LABELS[e.kind] || e.kind));
+    var kind = el("a", "tl-badge tl-kind", KIND_LABELS[e.kind] || e.kind);
+    kind.href = this.root + "kinds/" + encodeURIComponent(e.kind) + "/";
+    meta.appendChild(kind);
     if (e.place) {
       meta.appendChild(document.createTextNode(" "));
       meta.appendChild(el("span", "tl-place", e.place));
     }
+    meta.appendChild(document.createTextNode(" "));
+    var reviewed = e.review === "reviewed";
+    var badge = el("span", "tl-badge tl-review tl-review-" + (reviewed ? "reviewed" : "draft"),
+      reviewed ? "reviewed" : "draft");
+    badge.title = reviewed ? "checked by an editor" : "not yet checked by an editor";
+    meta.appendChild(badge);
+    return meta;
+  };
+
+  Timeline.prototype.card = function (e) {
+    var item = el("li", "tl-card");
+    item.dataset.id = e.slug;
     var title = el("h4", "tl-title");
     var link = el("a", null, e.title);
-    link.href = this.root + "events/" + encodeURIComponent(e.slug) + "/";
+    link.href = this.href(e);
     title.appendChild(link);
-    item.appendChild(meta);
+    item.appendChild(this.meta(e));
     item.appendChild(title);
-    if (e.names.length) item.appendChild(el("p", "tl-people", e.names.join(", ")));
+    item.appendChild(this.peopleLine(e));
+    item.appendChild(el("p", "tl-summary", e.summary));
     return item;
+  };
+
+  Timeline.prototype.fillCard = function (card, e) {
+    card.textContent = "";
+    card.appendChild(this.meta(e));
+    card.appendChild(el("p", "tl-title", e.title));
+    if (e.names.length) card.appendChild(el("p", "tl-people", e.names.join(", ")));
+    card.appendChild(el("p", "tl-hint", "Click or press Enter to open"));
   };
 
   Timeline.prototype.drawList = function (found) {
     var self = this;
     this.results.textContent = "";
     var list = null, year = null;
-    found.slice(0, this.shown).forEach(function (e) {
+    found.slice(-this.shown).reverse().forEach(function (e) {  // newest first
       if (e.year !== year) {
         year = e.year;
         self.results.appendChild(el("h3", "tl-year-heading", String(year)));
@@ -255,25 +281,42 @@
     }
   };
 
+  Timeline.prototype.buttons = function () {
+    var self = this, bar = document.getElementById("tl-view-tools");
+    [["Zoom in", function () { self.view.zoom(0.5); }],
+     ["Zoom out", function () { self.view.zoom(2); }],
+     ["Show everything", function () { self.view.showAll(); }]].forEach(function (b) {
+      var button = el("button", "tl-zoom", b[0]);
+      button.type = "button";
+      button.addEventListener("click", b[1]);
+      bar.appendChild(button);
+    });
+  };
+
   Timeline.prototype.start = function () {
-    var self = this;
-    var params = new URLSearchParams(window.location.search);
-    var state = {};
+    var self = this, params = new URLSearchParams(window.location.search), state = {};
     FILTERS.forEach(function (name) { if (params.get(name)) state[name] = params.get(name); });
     this.setState(state);
-    this.form.hidden = false;
-    this.axis.hidden = false;
-    this.form.addEventListener("input", function () { self.update(); });
-    this.form.addEventListener("change", function () { self.update(); });
+    this.buttons();
+    ["tl-filters", "tl-view-wrap"].forEach(function (id) { document.getElementById(id).hidden = false; });
+    var start = Date.parse(params.get("start") || ""), end = Date.parse(params.get("end") || "");
+    this.update(false, true);
+    if (!isNaN(start) && !isNaN(end) && end > start) this.view.setView(start, end);
+    this.form.addEventListener("input", function (event) {
+      self.update(false, event.target.name === "from" || event.target.name === "to");
+    });
     this.form.addEventListener("submit", function (event) { event.preventDefault(); self.update(); });
-    this.form.addEventListener("reset", function () { window.setTimeout(function () { self.update(); }, 0); });
-    this.update();
+    this.form.addEventListener("reset", function () {
+      window.setTimeout(function () { self.update(false, true); }, 0);
+    });
+    window.addEventListener("resize", function () { self.view.resized = true; self.view.draw(); });
+    window.timelineApp = this;  // for the browser tests' measurements
   };
 
   function start() {
     var app = document.getElementById("tl-app");
     var configNode = document.getElementById("tl-config");
-    if (!app || !configNode || app.dataset.ready) return;
+    if (!app || !configNode || app.dataset.ready || !window.TimeView) return;
     app.dataset.ready = "1";
     var config = JSON.parse(configNode.textContent);
     app.setAttribute("aria-busy", "true");
@@ -282,9 +325,7 @@
         if (!response.ok) throw new Error("HTTP " + response.status);
         return response.json();
       })
-      .then(function (data) {
-        new Timeline(app, config, decode(data)).start();
-      })
+      .then(function (data) { new Timeline(config, data).start(); })
       .catch(function () {
         document.getElementById("tl-status").textContent =
           "The timeline could not be loaded; the latest contacts are listed below.";

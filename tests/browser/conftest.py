@@ -28,6 +28,11 @@ ARGS = [
     "--no-first-run",
 ]
 EVENTS = 240
+OFFICES = {
+    "us": ["Secretary of State", "Secretary of Defense", "Secretary of the Treasury", "Ambassador"],
+    "cn": ["Minister of Foreign Affairs", "Minister of National Defense", "Vice Premier",
+           "Special Envoy for Climate Change"],
+}  # fmt: skip
 
 
 def missing(reason: str) -> None:
@@ -73,6 +78,9 @@ def build_site(project: Path) -> Path:
         shutil.copytree(ROOT / folder, project / folder)
     content = project / "content"
     people, _ = write_content(content, EVENTS)
+    for i, person in enumerate(people):  # offices that name channels (the channels page)
+        titles = OFFICES[person.country]
+        person.roles[0].title = "President" if person.level == "leader" else titles[i % 4]
     registry = [person_to_dict(p) for p in [*people, *hostile_people()]]
     (content / "people.yml").write_text(dump_yaml(registry), encoding="utf-8")
     for event in hostile_events(bad_links=False):

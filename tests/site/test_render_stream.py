@@ -13,7 +13,14 @@ from hostile import hostile_events, hostile_site
 
 import timeline.site.pages
 from timeline.model import Event
-from timeline.site.exports import CSV_FIELDS, TIMELINEJS_TITLE, csv_row, guard_cell, timeline_row
+from timeline.site.exports import (
+    CSV_FIELDS,
+    TIMELINEJS_TITLE,
+    csv_row,
+    guard_cell,
+    timeline_head,
+    timeline_row,
+)
 from timeline.site.exports import timelinejs_event as tl_event
 from timeline.site.feeds import ICS_HEAD, fold, ics_event, write_atom_feed
 from timeline.site.index import Site
@@ -37,14 +44,8 @@ def whole(data: object) -> bytes:
 
 def whole_documents(site: Site, base_url: str | None) -> dict[str, bytes]:
     """The exports as they were built before streaming: each document whole, then encoded."""
-    people = {
-        p.id: [p.name, p.country, p.level or "other"]
-        for p in site.people.values()
-        if p.id in site.by_person
-    }
-    fields = "slug date end_date kind title people place level review".split()
     rows = [timeline_row(e, site) for e in site.shown]
-    compact = {"fields": fields, "people": people, "events": rows}
+    compact = {**timeline_head(site), "events": rows}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_FIELDS)

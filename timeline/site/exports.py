@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from timeline.model import Event
+from timeline.site.channels import channel_of
 from timeline.site.index import Site, page_slug
 from timeline.site.markup import esc
 from timeline.store.files import event_to_dict
@@ -52,9 +53,38 @@ def write_events_json(site: Site, out: TextIO) -> None:
     write_json_list(out, {}, "events", (event_to_dict(e) for e in site.shown))
 
 
+TIMELINE_FIELDS = (
+    "slug date end_date kind title people place level review us china summary channel part_of"
+).split()
+BAND_TITLES = {"us": "President", "cn": "President"}
+
+
 def timeline_row(e: Event, site: Site) -> list:
     first = [page_slug(e.id), e.date, e.end_date, e.kind, e.title, e.people, e.location]
-    return [*first, site.level_of(e), e.review]
+    parent = page_slug(e.part_of) if e.part_of and e.part_of in site.index else None
+    sides = [e.us, e.china, e.summary, channel_of(e, site), parent]
+    return [*first, site.level_of(e), e.review, *sides]
+
+
+def leader_bands(site: Site) -> list[list]:
+    """Each country's presidents in office, as [country, name, from, to or None], by date:
+    the administrations the time view draws as bands."""
+    bands = []
+    for person in site.people.values():
+        for role in person.roles:
+            if role.title == BAND_TITLES.get(person.country) and role.start:
+                bands.append([person.country, person.name, role.start, role.end])
+    return sorted(bands, key=lambda b: (b[0], b[2]))
+
+
+def timeline_head(site: Site) -> dict:
+    """Everything in `timeline.json` but its events: fields, people, administrations."""
+    people = {
+        p.id: [p.name, p.country, p.level or "other"]
+        for p in site.people.values()
+        if p.id in site.by_person
+    }
+    return {"fields": TIMELINE_FIELDS, "people": people, "bands": leader_bands(site)}
 
 
 def compact_json(data: object) -> str:
@@ -62,18 +92,9 @@ def compact_json(data: object) -> str:
 
 
 def write_timeline_json(site: Site, out: TextIO) -> None:
-    """What the home page's timeline loads: one short row per event, plus the people.
-
-    No summaries: they repeat the title, the people and the place, and would double the size.
-    One line, written a row at a time.
-    """
-    people = {
-        p.id: [p.name, p.country, p.level or "other"]
-        for p in site.people.values()
-        if p.id in site.by_person
-    }
-    fields = "slug date end_date kind title people place level review".split()
-    head = compact_json({"fields": fields, "people": people, "events": []})
+    """What the home page's time view loads: one short row per event, the people and the
+    administrations. One line, written a row at a time."""
+    head = compact_json({**timeline_head(site), "events": []})
     out.write(head[: -len("]}")])
     for i, event in enumerate(site.shown):
         out.write(("," if i else "") + compact_json(timeline_row(event, site)))

@@ -10,6 +10,7 @@ from functools import partial
 from timeline.model import Event
 from timeline.naming import format_date
 from timeline.site.cards import KIND_LABELS, LEVEL_LABELS, date_html, event_card, event_href
+from timeline.site.channels import CHANNELS
 from timeline.site.chart import contacts_chart
 from timeline.site.index import Site
 from timeline.site.markup import esc, rel, script_json
@@ -108,6 +109,7 @@ def filter_form(site: Site) -> str:
         if k in site.by_kind
     )
     levels = "".join(f'<option value="{esc(k)}">{esc(v)}</option>' for k, v in LEVEL_LABELS.items())
+    channels = "".join(f'<option value="{esc(k)}">{esc(v)}</option>' for k, v in CHANNELS.items())
     people = sorted(
         (p for p in site.people.values() if p.id in site.by_person), key=lambda p: p.name
     )
@@ -124,9 +126,13 @@ def filter_form(site: Site) -> str:
         "</select></label>"
         f'<label>Level <select name="level"><option value="">All levels</option>{levels}'
         "</select></label>"
+        f'<label>Channel <select name="channel"><option value="">All channels</option>{channels}'
+        "</select></label>"
         f'<label>From <input type="number" name="from" placeholder="{esc(first)}" {bounds}>'
         "</label>"
         f'<label>To <input type="number" name="to" placeholder="{esc(last)}" {bounds}></label>'
+        '<label>Lanes <select name="lanes"><option value="level">By level</option>'
+        '<option value="channel">By channel</option></select></label>'
         '<button type="reset">Clear filters</button></form>'
     )
 
@@ -140,7 +146,14 @@ def timeline_app(site: Site) -> str:
         '<h2 id="tl-app-title">Timeline</h2>'
         f'<script type="application/json" id="tl-config">{script_json(config)}</script>'
         f"{filter_form(site)}"
-        '<div id="tl-axis" class="tl-axis" hidden></div>'
+        '<div id="tl-view-wrap" class="tl-view-wrap" hidden>'
+        '<div id="tl-view-tools" class="tl-axis-tools"></div>'
+        '<div id="tl-view-legend" class="tl-view-legend" role="group" '
+        'aria-label="Kinds: choose one to show only that kind"></div>'
+        '<div id="tl-view" class="tl-view"></div>'
+        '<p id="tl-view-hint" class="tl-view-hint">Drag or use the arrow keys to move in time; '
+        "wheel, pinch, + and − to zoom; hover or press . and , to read a contact; click or "
+        "Enter opens it.</p></div>"
         '<p id="tl-status" class="tl-status" role="status" aria-live="polite">'
         f"The {len(latest)} latest contacts. "
         f'<a href="{esc(rel(URI, "years/"))}">All contacts, year by year</a>.</p>'

@@ -59,7 +59,7 @@ def people_index_html(site: Site) -> str:
                 f" — {esc(current_role(p))} ({len(site.by_person.get(p.id, []))})</li>"
                 for p in group
             )
-            parts.append(f"<h3>{esc(label)}</h3><ul>{items}</ul>")
+            parts.append(f'<h3>{esc(label)}</h3><ul class="tl-index">{items}</ul>')
     return "".join(parts)
 
 
