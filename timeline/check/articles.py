@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from timeline.articles import KNOWN_LANGUAGES, MAX_ARTICLE_BYTES, split_front_matter
@@ -31,6 +32,7 @@ def check_article(path: Path, content: Path) -> list[Problem]:
         found = "nothing" if front is None else type(front).__name__
         return [Problem(rel, f"expected front matter as a mapping, found {found}", line=2)]
     problems = schema_problems("article", rel, front, positions)
+    problems += _conflict_markers(text, rel)
     published, language = front.get("published"), front.get("language")
     where = positions.of_value(("published",)) or (None, None)
     if isinstance(published, str) and not problems_about(problems, "published"):
@@ -52,6 +54,20 @@ def check_article(path: Path, content: Path) -> list[Problem]:
             )
         )
     return problems
+
+
+CONFLICT_START = re.compile(r"^<{7}(?: |$)", re.M)
+CONFLICT_END = re.compile(r"^>{7}(?: |$)", re.M)
+
+
+def _conflict_markers(text: str, rel: str) -> list[Problem]:
+    """A git merge conflict left in the article (both sides' text would be read, mixed)."""
+    start = CONFLICT_START.search(text)
+    if start is None or CONFLICT_END.search(text, start.end()) is None:
+        return []
+    line = text.count("\n", 0, start.start()) + 1
+    message = "expected the article without merge-conflict markers, found '<<<<<<<'"
+    return [Problem(rel, f"{message}: resolve the conflict", line=line, column=1)]
 
 
 def problems_about(problems: list[Problem], field: str) -> bool:

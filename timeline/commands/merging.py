@@ -94,11 +94,29 @@ class Merger:
                 continue
             ids = plan.produced.get(result.rel, [])
             claims = plan.claimed.get(result.rel, {})
+            self._flag_stale(result.rel, claims)
             self.records.append((result.rel, todo[result.rel], ids, claims))
             for event_id in ids:
                 if event_id in known:
                     self.ledger.remember(known[event_id])
         self.loaded = {k: e for k, e in self.loaded.items() if len(e.sources) >= KEEP_LOADED}
+
+    def _flag_stale(self, article: str, claims: dict[str, str]) -> None:
+        """A claim the article gave before and gives no more (its sentence or its date was
+        edited, or the extractor no longer reads a contact there): the source citing it is
+        said to be out of date, once, at the event file that holds it."""
+        assert self.index is not None
+        before = self.ledger.articles.get(article)
+        for claim, _ in before.claims if before is not None else ():
+            holder = self.index.held.claims.get(claim)
+            if claim in claims or holder is None:
+                continue
+            rel = display(self.index.path_of(holder), self.content)
+            message = (
+                f"source {article}: its sentence (claim {claim}) is no longer what the article "
+                "says (the article or its date was edited?): check the source and the date"
+            )
+            self.summary.problems.append(Problem(rel, message, warning=True))
 
     def plan(self, found: list[Event]) -> tuple[Plan, list[Event]]:
         """The merge of `found` into the store, and the stored events it looked at: those that
