@@ -92,7 +92,10 @@ def best_of(project: Path, repeat: int) -> tuple[float, float]:
 def plugin_project(work: Path, size: int) -> Path:
     project = work / f"plugin-{size}"
     project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    # synthetic stores are part drafts: publish them all, as before publish_drafts
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("publish_drafts: false", "publish_drafts: true")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     for folder in ("site_src", "overrides"):
         shutil.copytree(ROOT / folder, project / folder)
     write_content(project / "content", size)

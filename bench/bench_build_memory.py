@@ -74,7 +74,10 @@ def mkdocs(*extra: str) -> list[str]:
 def synthetic_project(folder: Path, count: int) -> Path:
     from timeline.store.synthetic import write_content
 
-    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    # synthetic stores are part drafts: publish them all, as before publish_drafts
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("publish_drafts: false", "publish_drafts: true")
+    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     for name in ("site_src", "overrides"):
         shutil.copytree(ROOT / name, folder / name)
     write_content(folder / "content", count)

@@ -131,7 +131,10 @@ def compare(errors: dict[str, list[str]], corpus: Corpus) -> tuple[bool, str]:
 def make_project(folder: Path) -> Path:
     """A project like the real one, with the real registry and an empty store."""
     folder.mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    # synthetic stores are part drafts: publish them all, as before publish_drafts
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("publish_drafts: false", "publish_drafts: true")
+    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     for name in ("site_src", "overrides"):
         if (ROOT / name).is_dir():
             shutil.copytree(ROOT / name, folder / name)

@@ -36,6 +36,9 @@ OFFICE_WORDS = (
 PRIORITY = ("defense", "economy", "climate", "foreign")
 URI = "channels.md"
 GAPS = 3
+# Gaps are measured from here: before 2009 the store holds only the historian's visit
+# records, too sparse for a silence to mean anything.
+GAPS_FROM = "2009"
 
 
 def office_channel(title: str) -> str | None:
@@ -129,6 +132,8 @@ def gaps_html(events: list[Event], today: str) -> str:
         items.append(
             f"<li><strong>{esc(duration(days))}</strong> after {_link(before)}, {end}</li>"
         )
+    if not items:
+        return f"<p>No contact since {GAPS_FROM}.</p>"
     return f'<ul class="tl-gaps">{"".join(items)}</ul>'
 
 
@@ -141,7 +146,8 @@ def channel_section(channel: str, events: list[Event], today: str) -> str:
         return f"{head}<p>No contact recorded in this channel.</p>"
     return (
         f"{head}<p>Last contact: {_link(events[-1])}.</p>"
-        f"<p>Longest gaps between contacts:</p>{gaps_html(events, today)}"
+        f"<p>Longest gaps between contacts since {GAPS_FROM}:</p>"
+        f"{gaps_html([e for e in events if e.date >= GAPS_FROM], today)}"
     )
 
 
