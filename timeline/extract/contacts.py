@@ -161,12 +161,9 @@ class SentenceReader:
         out = []
         if triggers:
             for status, group in _by_status(sentence, triggers, language).items():
-                parts = _by_own_date(sentence, group, language, anchor, status)
-                for part in parts:
+                for part, window in _by_own_date(sentence, group, language, anchor, status):
                     found = Found(sentence, index, language, status, part, list(us), list(china))
-                    if len(parts) > 1:  # its dates are those after its words, before the next
-                        later = [t.start for t in group if t.start > part[-1].start]
-                        found.window = (part[0].end, later[0] if later else len(sentence))
+                    found.window = window
                     cand = self._candidate(found, anchor, context)
                     if cand is not None:
                         out.append(cand)
@@ -361,33 +358,59 @@ def _by_status(sentence: str, triggers: list[Trigger], language: str) -> dict[st
     return groups
 
 
+Part = tuple[list[Trigger], "tuple[int, int] | None"]
+
+
 def _by_own_date(
     sentence: str, group: list[Trigger], language: str, anchor: Anchor, status: str
-) -> list[list[Trigger]]:
-    """Contact words followed by different dates are different contacts ("meetings in Bangkok
-    on 26-27 January and a meeting in Munich in February"); words without a date of their
-    own stay with the first."""
+) -> list[Part]:
+    """Contact words with different dates of their own are different contacts ("meetings in
+    Bangkok on 26-27 January and a meeting in Munich in February"; "6月5日通话,距1月17日通话");
+    each part comes with the stretch of the sentence its date is read from."""
     if len(group) < 2:
-        return [group]
+        return [(group, None)]
     tense = Tense.FUTURE if status == "planned" else Tense.PAST
     hits = [
         h for h in find_dates(sentence, language, anchor, tense) if h.precision in ("day", "month")
     ]
-    parts: dict[str, list[Trigger]] = {}
+    attached = {  # "1月17日通话", "the June 12 call": the date of the noun right after it
+        id(h): t for h in hits for t in group if 0 <= t.start - (h.start + len(h.text)) <= 3
+    }
+    parts: dict[str, tuple[list[Trigger], int]] = {}
     undated: list[Trigger] = []
     ends = [t.start for t in group[1:]] + [len(sentence)]
     for trigger, end in zip(group, ends, strict=True):
-        # its own date: the first one between this contact word and the next
-        own = [h for h in hits if trigger.end <= h.start < end]
-        if own:
-            parts.setdefault(own[0].iso, []).append(trigger)
+        noun = [h for h in hits if attached.get(id(h)) is trigger]
+        after = [h for h in hits if trigger.end <= h.start < end and id(h) not in attached]
+        if noun or after:
+            hit = (noun or after)[0]
+            start = hit.start if noun else trigger.end
+            parts.setdefault(hit.iso, ([], start))[0].append(trigger)
         else:
             undated.append(trigger)
+    if undated and any(attached.get(id(h)) for h in hits) and parts:
+        first = (undated, _window(undated, group, len(sentence)))
+        return [first, *_parts(parts, group, len(sentence))]
     if len(parts) < 2:
-        return [group]
-    split = list(parts.values())
-    split[0] = sorted(split[0] + undated, key=lambda t: t.start)
+        return [(group, None)]
+    split = _parts(parts, group, len(sentence))
+    split[0] = (sorted(split[0][0] + undated, key=lambda t: t.start), split[0][1])
     return split
+
+
+def _parts(parts: dict, group: list[Trigger], length: int) -> list[Part]:  # type: ignore[type-arg]
+    out = []
+    for triggers, start in parts.values():
+        out.append((triggers, (start, _window(triggers, group, length)[1])))
+    return out
+
+
+def _window(part: list[Trigger], group: list[Trigger], length: int) -> tuple[int, int]:
+    """From the last other contact word before the part to the first other one after it."""
+    others = [t for t in group if t not in part]
+    before = [t.end for t in others if t.end <= part[0].start]
+    after = [t.start for t in others if t.start >= part[-1].end]
+    return (max(before) if before else 0, min(after) if after else length)
 
 
 def _unique(items: Iterable[str]) -> list[str]:

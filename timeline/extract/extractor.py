@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from timeline.extract.contacts import Candidate, Context, SentenceReader
 from timeline.extract.dates.finder import Anchor, DateHit
 from timeline.extract.dates.pick import BACK_REFERENCE
+from timeline.extract.dates.published import latest_full_date
 from timeline.extract.dates.weekday_year import SCAN_CHARS, anchor_from_weekdays
 from timeline.extract.names import NameMatcher
 from timeline.extract.places import PlaceMatcher
@@ -97,7 +98,7 @@ class Extractor:
         mentions = self.reader.names.find(text[:SCAN_CHARS], language)
         named = [self.people[i] for i in dict.fromkeys(m.person for m in mentions)]
         found = anchor_from_weekdays(text, language, named, list(self.people.values()))
-        return found or anchor
+        return found or latest_full_date(text, language) or anchor
 
     def _event(self, group: list[Candidate], article: Article, anchor: Anchor) -> tuple[Event, str]:
         best = next((c for c in group if c.date and not c.inherited), group[0])

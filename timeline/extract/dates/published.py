@@ -18,6 +18,7 @@ from timeline.extract.dates.spans import find_spans
 
 STORE_LINE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\b")
 HEAD_LINES = 15
+SCAN_TEXT = 20000  # characters read for the text's own dates
 MAX_LINE = 80
 FILLER = re.compile(
     r"(?i)\b(?:posted|updated|published|modified|on|at|by|am|pm|utc|gmt|"
@@ -121,3 +122,18 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+def latest_full_date(text: str, language: str) -> Anchor | None:
+    """Without a publication date, the month of the latest date the text writes with its year
+    ("14 вересня 2025 року"): day-months without a year ("16 вересня") take that year, while
+    weekdays and "yesterday" stay unresolved (the day is not known)."""
+    latest: dt.date | None = None
+    for span in find_spans(text[:SCAN_TEXT], language):
+        if span.year and span.month and span.form in ("date", "range", "month"):
+            day = _safe(span.year, span.month, span.day or 1)
+            if day is not None and (latest is None or day > latest):
+                latest = day
+    if latest is None:
+        return None
+    return Anchor(latest.replace(day=1), "month", "the latest date written with its year")
