@@ -106,6 +106,12 @@ def write_good_and_broken(project: Path) -> list[str]:
 
 @pytest.mark.build
 def test_extract_names_every_bad_file_writes_the_good_and_changes_nothing_else(project: Path):
+    # A store of the registry and the seed's event only: the project's curated events report
+    # the same contacts as the good articles, which would merge into them (tested elsewhere).
+    events = project / "content" / "events"
+    for path in events.rglob("*.yml"):
+        if path.relative_to(project).as_posix() != SEED_EVENT:
+            path.unlink()
     broken = write_good_and_broken(project)
     before = snapshot(project / "content")
 
