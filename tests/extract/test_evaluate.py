@@ -191,3 +191,19 @@ def test_devset_scores_stay_above_a_floor(capsys):
 def test_anchor_month_precision_is_kept():
     anchor = infer_anchor("2019-06", "no date line here", "fr")
     assert (anchor.date, anchor.precision) == (dt.date(2019, 6, 1), "month")
+
+
+def test_a_closed_pipe_ends_eval_quietly(tmp_path: Path):
+    import subprocess
+    import sys
+
+    record = {
+        "id": "a",
+        "language": "en",
+        "text": "Biden met Xi on Monday.",
+        "published": "2023-06-14",
+    }
+    (tmp_path / "a.jsonl").write_text((json.dumps(record) + "\n") * 2000, encoding="utf-8")
+    shell = f"{sys.executable} -m timeline.cli eval {tmp_path / 'a.jsonl'} --errors | head -1"
+    done = subprocess.run(shell, shell=True, capture_output=True, text=True, cwd=ROOT)
+    assert "Traceback" not in done.stderr
