@@ -134,7 +134,7 @@ def _closest(hits: list[DateHit], position: int) -> DateHit:
 
 # "the signing ceremony", "під час зустрічі": a contact the article has already dated.
 BACK_REFERENCE = re.compile(
-    r"\bthe (?:signing )?(?:ceremony|meeting|talks|summit|visit|dinner|trip)\b|"
+    r"\bthe (?:signing )?(?:ceremony|meetings?|talks|summit|visit|dinner|trip)\b|"
     r"\b(?:during|at) (?:the|their|his|her) (?:meeting|talks|visit|call|trip|summit)\b|"
     r"(?:під час|у ході|в ході|во время) (?:зустрічі|переговорів|візиту|розмови|церемонії|"
     r"встречи|переговоров|визита|разговора|беседы|церемонии)|на церемонії|на церемонии|"
