@@ -81,16 +81,34 @@ def test_a_correction_is_not_undone(content: Path, trigger: str):
     _edit(content, "date: 2023-06-18\n", "date: 2023-06-20\n")
     _edit(content, "kind: talks", "kind: meeting")
     _edit(content, "review: draft", "review: reviewed")
-    before = snapshot(content / "events")
+    corrected = (content / EVENT).read_text(encoding="utf-8")
     if trigger == "force":
         summary = extract(content, force=True)
     else:
         with (content / "people.yml").open("a", encoding="utf-8") as handle:
             handle.write("# a comment\n")
         summary = extract(content)
-    assert summary.ok and summary.new == 0
-    assert snapshot(content / "events") == before
+    assert summary.ok and summary.new == 0 and _events(content) == [EVENT]
+    text = (content / EVENT).read_text(encoding="utf-8")  # generated title and summary follow
+
+    def rest(text: str) -> list[str]:
+        return [ln for ln in text.splitlines() if not ln.startswith(("title:", "summary:"))]
+
+    assert rest(text) == rest(corrected)
+    assert "\ntitle: Antony Blinken meets Qin Gang in Beijing\n" in text
+    assert "Qin Gang met in Beijing (20 June 2023).\n" in text
     assert check_content(content).problems == []
+    before = snapshot(content / "events")
+    assert extract(content, force=True).new == 0 and snapshot(content / "events") == before
+
+
+def test_a_title_written_by_hand_is_kept(content: Path):
+    write_article(content, "a", TALKS)
+    extract(content)
+    _edit(content, "kind: talks", "kind: meeting")
+    _edit(content, "title: Antony Blinken holds talks", "title: Blinken and Qin: a long talk")
+    before = snapshot(content / "events")
+    assert extract(content, force=True).new == 0 and snapshot(content / "events") == before
 
 
 def test_a_rejection_survives_a_registry_that_finds_more_people(content: Path):

@@ -132,8 +132,20 @@ def test_a_correction_stays_corrected(project: Path, rerun: str):
         with (project / "content/people.yml").open("a", encoding="utf-8") as handle:
             handle.write("# reviewed by the desk\n")
         ok(project, "timeline", "extract")
-    assert clean(project) and events(project) == [CALL, TALKS]
+    assert events(project) == [CALL, TALKS]
+    changed = ok(project, "git", "diff", "-U0", "--", "content/events")
+    edits = [line for line in changed.splitlines() if line[:1] in "+-" and line[:3] not in "+++---"]
+    assert sorted(line.split(":")[0] for line in edits) == [
+        "+summary",
+        "+title",
+        "-summary",
+        "-title",
+    ]
+    assert "+title: Antony Blinken meets Wang Yi in Beijing" in edits  # the title follows
     ok(project, "timeline", "check", "--strict")
+    commit(project, "regenerated")
+    ok(project, "timeline", "extract", "--force")
+    assert clean(project)
 
 
 @pytest.mark.parametrize("decision", ["rejected", "deleted"])

@@ -27,6 +27,7 @@ from timeline.check.people import check_people
 from timeline.commands.lock import extract_lock, remove_stale_temporaries
 from timeline.commands.merging import Extracted, Merger, Summary
 from timeline.commands.progress import Progress
+from timeline.commands.retitle import follow_corrections
 from timeline.commands.settle import settle
 from timeline.contentfs import display, walk
 from timeline.model import Person, Problem
@@ -184,6 +185,8 @@ def _run(
     summary.read, summary.failed = len(paths), len(refused)
     merger = Merger(content, ledger, summary)
     again = _settle(merger)
+    assert merger.index is not None
+    summary.problems += follow_corrections(content, ledger, merger.index, people)
     force = force or ledger.people != people_digest
     todo = _to_extract(paths, content, ledger, force, summary, again)
     present = merger.articles = {display(p, content) for p in paths}

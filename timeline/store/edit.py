@@ -234,3 +234,26 @@ def move_articles(path: Path, rel: str, moves: dict[str, str]) -> bool:
         raise YamlError("could not point the source at the article's new path")
     bom = "\ufeff" if path.read_bytes().startswith(b"\xef\xbb\xbf") else ""
     return write_atomic(path, bom + edited)
+
+
+def with_scalars(text: str, values: dict[str, str]) -> str | None:
+    """`text` with the top-level scalar values of `values`' keys replaced, as text (every
+    other byte stays); None when one is not a plain top-level scalar or the result differs."""
+    root = yaml.compose(text, Loader=TextLoader)
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    spans = []
+    for key, value in root.value:
+        if key.value in values and key.start_mark.column == 0:
+            one_line = value.start_mark.line == value.end_mark.line == key.start_mark.line
+            if not isinstance(value, yaml.ScalarNode) or not one_line:
+                return None
+            rendered = dump_yaml({key.value: values[key.value]}).split(": ", 1)[1].rstrip("\n")
+            spans.append((value.start_mark.index, value.end_mark.index, rendered))
+    if len(spans) != len(values):
+        return None
+    edited = text
+    for start, end, rendered in sorted(spans, reverse=True):
+        edited = edited[:start] + rendered + edited[end:]
+    intended = {**parse_text(text, MAX_EVENT_NODES), **values}
+    return edited if _same(edited, intended) else None

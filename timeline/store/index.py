@@ -44,6 +44,7 @@ class StoreIndex:
     blocked: set[str] = field(default_factory=set)  # names of files that cannot be read
     others: set[str] = field(default_factory=set)  # names of files that differ from their id
     held: Held = field(default_factory=Held)  # the claims and citations of every event
+    kinds: dict[str, str] = field(default_factory=dict)  # id -> kind (interned)
 
     def add(self, event: Event, path: Path) -> None:
         event_id = sys.intern(event.id)  # one string for the id in every place
@@ -52,6 +53,7 @@ class StoreIndex:
         if path.stem != event_id:
             self.others.add(path.stem)
         self.held.add(event_id, event.sources)
+        self.kinds[event_id] = sys.intern(event.kind)
         days = _days(event)
         if days is not None:
             self.contacts[_people(event)].append((*days, event_id))
@@ -59,6 +61,14 @@ class StoreIndex:
     def __contains__(self, name: object) -> bool:
         """An id or file name in the store (read or not)."""
         return name in self.files or name in self.others or name in self.blocked
+
+    def holds_contact(self, event: Event) -> bool:
+        """The store's event with this id has these people, days and kind (an editor has
+        changed none of them since `event` was recorded)."""
+        days = _days(event)
+        entry = None if days is None else (*days, event.id)
+        found = entry in self.contacts.get(_people(event), ())
+        return found and self.kinds.get(event.id) == event.kind
 
     def path_of(self, event_id: str) -> Path:
         return Path(self.files[event_id] or self.events_dir / event_path(event_id))
