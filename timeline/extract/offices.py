@@ -148,11 +148,16 @@ LEADERS = re.compile(
 LEADERS_REACH = 24  # characters between a contact word and "the leaders" it is about
 
 
-def leaders_meant(sentence: str, language: str, near: tuple[int, int] | None = None) -> bool:
+def leaders_meant(
+    sentence: str,
+    language: str,
+    near: tuple[int, int] | None = None,
+    reach: int = LEADERS_REACH,
+) -> bool:
     """ "The two leaders", "лидеры двух стран", "两国元首": the two heads of state; with
-    `near` (a contact word's span), only a phrase next to it ("встречи лидеров")."""
+    `near` (a contact word's span), only a phrase within `reach` of it ("встречи лидеров")."""
     for match in LEADERS.finditer(sentence):
-        if near is None or near[0] - LEADERS_REACH <= match.start() <= near[1] + LEADERS_REACH:
+        if near is None or (near[0] - reach <= match.end() and match.start() <= near[1] + reach):
             return True
     return False
 
