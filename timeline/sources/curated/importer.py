@@ -150,7 +150,8 @@ class Importer:
 
 
 def curated_trip_links(events: list[Event]) -> list[Link]:
-    """Contacts inside a curated visit: a shared person, the day within, the same place."""
+    """Contacts inside a curated visit: a shared person, the day within, and the same place
+    (or only people the trip names)."""
     trips = [
         e for e in events
         if e.kind == "visit" and any((s.record or "").startswith(RECORD_PREFIX) for s in e.sources)
@@ -161,7 +162,11 @@ def curated_trip_links(events: list[Event]) -> list[Link]:
             continue
         for trip in trips:
             inside = trip.date <= event.date <= (trip.end_date or trip.date)
-            place = event.location is None or event.location == trip.location
+            place = (
+                event.location is None
+                or event.location == trip.location
+                or set(event.people) <= set(trip.people)  # Woodside during a San Francisco trip
+            )
             if inside and place and set(event.people) & set(trip.people):
                 links.append(Link(event.id, trip.id))
                 break
