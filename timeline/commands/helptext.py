@@ -65,7 +65,7 @@ HELP: dict[str, tuple[str, str]] = {
         "Score the extractor on annotated articles (JSON lines, one article with its expected "
         "events per line): precision, recall and F1 per language, and with --errors every "
         "missed and false event with its sentence and date rule.",
-        "examples:\n  timeline eval tests/extract/golden/cases.jsonl\n"
+        "examples:\n  timeline eval ../shared/devset/articles.jsonl\n"
         "  timeline eval cases.jsonl --errors",
     ),
     "import-hsg": (
