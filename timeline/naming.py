@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import unicodedata
 
@@ -38,6 +39,17 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
+def place_part(place: str) -> str:
+    """The place as an id part: its ASCII slug (`Zürich` and `Zurich` are one place, `zurich`),
+    or, for a name with no Latin letters (北京, Київ), `p` and 6 hex digits of the name, so
+    two such places never share an id."""
+    slug = slugify(place)
+    if slug or not place.strip():
+        return slug
+    digest = hashlib.sha256(unicodedata.normalize("NFC", place.strip()).encode()).hexdigest()
+    return "p" + digest[:6]
+
+
 def event_id(event: Event, people: dict[str, Person]) -> str:
     """Date, participants' short names (US first) and place: 2023-06-18-blinken-qin-gang-beijing."""
     parts = [event.date]
@@ -45,7 +57,7 @@ def event_id(event: Event, people: dict[str, Person]) -> str:
         person = people.get(pid)
         parts.append(slugify(person.id_part if person else pid))
     if event.location:
-        parts.append(slugify(event.location))
+        parts.append(place_part(event.location))
     if len(parts) == 1:
         parts.append(event.kind)
     return "-".join(p for p in parts if p)[:120].rstrip("-")
