@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from timeline.articles import KNOWN_LANGUAGES, read_article, split_front_matter
+from timeline.articles import KNOWN_LANGUAGES, MAX_ARTICLE_BYTES, read_article, split_front_matter
 from timeline.commands.fetch import FetchError, check_url, fetch
 from timeline.commands.webpage import Page, looks_like_html, read_html, read_plain
 from timeline.contentfs import display, walk
@@ -76,7 +76,10 @@ def read_catalogue(content: Path) -> Catalogue:
         if article is not None:
             catalogue.add(display(path, content), article.url, article.body)
         else:  # unreadable front matter: its text still counts
-            parts = split_front_matter(path.read_text("utf-8", errors="replace"))
+            try:
+                parts = split_front_matter(path.read_text("utf-8", errors="replace"))
+            except OSError:
+                continue
             if parts:
                 catalogue.add(display(path, content), None, parts[1])
     return catalogue
@@ -97,18 +100,29 @@ def load_source(source: str, stdin_text: Callable[[], str]) -> Page:
         except FetchError as err:
             raise AddError(str(err)) from None
         reader = read_html if fetched.html else read_plain
-        return reader(fetched.text, fetched.url)
+        return _read(reader, fetched.text, source, fetched.url)
     if source == "-":
         text = stdin_text()
     else:
         path = Path(source)
         try:
+            if path.stat().st_size > MAX_ARTICLE_BYTES:
+                raise AddError(f"{source}: expected at most {MAX_ARTICLE_BYTES} bytes, found more")
             text = path.read_bytes().decode("utf-8", errors="replace")
         except OSError as err:
             raise AddError(f"{source}: cannot read: {err.strerror}") from None
         if path.suffix.lower() in (".html", ".htm", ".xhtml"):
-            return read_html(text)
-    return read_html(text) if looks_like_html(text) else read_plain(text)
+            return _read(read_html, text, source)
+    return _read(read_html if looks_like_html(text) else read_plain, text, source)
+
+
+def _read(reader: Callable[..., Page], text: str, source: str, url: str | None = None) -> Page:
+    """Read a page; a page the libraries cannot parse is one line, not a traceback."""
+    try:
+        return reader(text, url)
+    except Exception as err:  # lxml and trafilatura raise many kinds on broken input
+        message = f"{source}: expected a page that can be read, found {type(err).__name__}: {err}"
+        raise AddError(message) from None
 
 
 def _valid_day(value: str) -> bool:
