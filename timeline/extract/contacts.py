@@ -9,6 +9,7 @@ the article), or, for a visit or arrival, the other country or one of its cities
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -172,7 +173,7 @@ class SentenceReader:
 
     def _candidate(self, f: Found, anchor: Anchor, context: Context) -> Candidate | None:
         tense = Tense.FUTURE if f.status == "planned" else Tense.PAST
-        hits = find_dates(f.sentence, f.language, anchor, tense)
+        hits = list(_dates(f.sentence, f.language, anchor, tense))
         if f.window is not None:
             hits = [h for h in hits if f.window[0] <= h.start < f.window[1]]
         picked = pick_date(f.sentence, f.group, hits, planned=f.status == "planned")
@@ -377,9 +378,7 @@ def _by_own_date(
     if len(group) < 2:
         return [(group, None)]
     tense = Tense.FUTURE if status == "planned" else Tense.PAST
-    hits = [
-        h for h in find_dates(sentence, language, anchor, tense) if h.precision in ("day", "month")
-    ]
+    hits = [h for h in _dates(sentence, language, anchor, tense) if h.precision in ("day", "month")]
     attached = {  # "1月17日通话", "the June 12 call": the date of the noun right after it
         id(h): t for h in hits for t in group if 0 <= t.start - (h.start + len(h.text)) <= 3
     }
@@ -418,6 +417,12 @@ def _window(part: list[Trigger], group: list[Trigger], length: int) -> tuple[int
     before = [t.end for t in others if t.end <= part[0].start]
     after = [t.start for t in others if t.start >= part[-1].end]
     return (max(before) if before else 0, min(after) if after else length)
+
+
+@functools.lru_cache(maxsize=256)
+def _dates(sentence: str, language: str, anchor: Anchor, tense: Tense) -> tuple[DateHit, ...]:
+    """The sentence's dates, found once for all of its contact words."""
+    return tuple(find_dates(sentence, language, anchor, tense))
 
 
 def _unique(items: Iterable[str]) -> list[str]:
