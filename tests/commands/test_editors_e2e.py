@@ -220,3 +220,18 @@ def test_a_merge_keeping_one_side_of_an_event_loses_no_source(tmp_path: Path, th
         p.read_text(encoding="utf-8") for p in (project / "content/events").rglob("*.yml")
     )
     assert "content/articles/en/2023/a.md" in cited and "content/articles/en/2023/b.md" in cited
+
+
+def test_two_editors_deleting_the_same_event_merge_without_a_conflict(project: Path):
+    ok(project, "git", "checkout", "-q", "-b", "theirs")
+    ok(project, "git", "rm", "-q", CALL)
+    ok(project, "timeline", "extract")  # writes the tombstone
+    commit(project, "theirs: deleted")
+    ok(project, "git", "checkout", "-q", "main")
+    ok(project, "git", "rm", "-q", CALL)
+    ok(project, "timeline", "extract")
+    commit(project, "ours: deleted")
+    ok(project, "git", "merge", "-q", "--no-edit", "theirs")  # the same bytes on both sides
+    ok(project, "timeline", "extract", "--force")
+    assert events(project) == [TALKS] and clean(project)
+    ok(project, "timeline", "check", "--strict")
