@@ -249,6 +249,7 @@ BOTH_PHRASES: dict[str, str] = {
 # "The two leaders", "сторони", "双方": both sides, named only by the people just before.
 ANAPHORA: dict[str, str] = {
     "en": r"\bthe two (?:leaders|presidents|sides|men|ministers|officials|diplomats)\b|"
+    r"\b(?i:the (?:latter|former) two|the pair)\b|"
     r"\bboth (?:leaders|sides|presidents)\b|\bthe leaders\b|\bThe two\b",
     "uk": r"глав\w* двох (?:країн|держав)|лідер\w* двох країн|(?:обидві |дві )?сторон[иа](?!\w)|"
     r"глав\w* держав(?!\w)|глав\w* зовнішньополітичних відомств",
