@@ -366,7 +366,7 @@ def _by_status(sentence: str, triggers: list[Trigger], language: str) -> dict[st
     return groups
 
 
-Part = tuple[list[Trigger], "tuple[int, int] | None"]
+Part = tuple[list[Trigger], tuple[int, int] | None]  # contact words, where their dates are
 
 
 def _by_own_date(
@@ -404,11 +404,11 @@ def _by_own_date(
     return split
 
 
-def _parts(parts: dict, group: list[Trigger], length: int) -> list[Part]:  # type: ignore[type-arg]
-    out = []
-    for triggers, start in parts.values():
-        out.append((triggers, (start, _window(triggers, group, length)[1])))
-    return out
+def _parts(
+    parts: dict[str, tuple[list[Trigger], int]], group: list[Trigger], length: int
+) -> list[Part]:
+    """Each part's dates: from its own date (or word) to the next other contact word."""
+    return [(ts, (start, _window(ts, group, length)[1])) for ts, start in parts.values()]
 
 
 def _window(part: list[Trigger], group: list[Trigger], length: int) -> tuple[int, int]:

@@ -40,7 +40,9 @@ VAGUE = re.compile(
 OFFICE_CHANGE = re.compile(
     r"\btook office\b|\binaugurat\w*|\bsworn in\b|\bwas elected\b|"
     r"\breturn(?:ed|ing)? to the White House\b|вступ\w* (?:в|на) (?:должность|посаду)|"
-    r"инаугурац\w*|інавгурац\w*|возвращени\w*|повернення|повернувся|вернулся|"
+    r"инаугурац\w*|інавгурац\w*|"
+    r"(?:возвращени\w*|вернул\w*|повернен\w*|повернув\w*)\W+(?:\w+\W+){0,2}"
+    r"(?:в Белый дом|к власти|до Білого дому|до влади)|"
     r"就任|就职|就職|当选|當選|上任|重返白宫|重返白宮",
     flags=re.IGNORECASE,
 )
