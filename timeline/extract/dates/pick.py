@@ -27,10 +27,12 @@ def _in_other_zone(sentence: str, hit: DateHit) -> bool:
 
 # A clause that places the contact vaguely in the past ("last year", "раніше", "此前").
 VAGUE = re.compile(
-    r"\b(?:last (?:year|week|time)|earlier this (?:year|month)|previously|in the past|ago|"
-    r"first met)\b|(?<!\w)(?:минулого року|торік|минулого тижня|раніше|колись|востаннє|"
-    r"в прошлом году|на прошлой неделе|ранее|когда-то|в последний раз)(?!\w)|"
-    r"去年|上周|此前|之前|早些时候|以前|上次|\b(?:letztes Jahr|zuvor|früher|l'an dernier|"
+    r"\b(?:last (?:year|week|time)|(?:earlier )?this (?:year|week)|earlier this month|"
+    r"previously|in the past|ago|first met)\b|"
+    r"(?<!\w)(?:минулого року|торік|минулого тижня|цього тижня|на цьому тижні|раніше|колись|"
+    r"востаннє|в прошлом году|на прошлой неделе|на этой неделе|ранее|когда-то|"
+    r"в последний раз)(?!\w)|"
+    r"去年|上周|本周|这周|此前|之前|早些时候|以前|上次|\b(?:letztes Jahr|zuvor|früher|l'an dernier|"
     r"l'année dernière|auparavant|el año pasado|anteriormente|l'anno scorso|in precedenza|"
     r"no ano passado|w zeszłym roku|wcześniej)\b",
     flags=re.IGNORECASE,
