@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ from timeline.extract.offices import (
 )
 from timeline.extract.places import PlaceMatcher
 from timeline.extract.sentences import reading_language
-from timeline.extract.tense import Modality, SentenceModality, Tense
+from timeline.extract.tense import Clauses, Modality, SentenceModality, Tense
 from timeline.extract.triggers import Trigger, best_kind, find_triggers
 from timeline.model import Person
 from timeline.people import office_holder
@@ -160,16 +161,43 @@ class SentenceReader:
         language = reading_language(sentence, language)
         triggers = find_triggers(sentence, language)
         out = []
-        if triggers:
-            for status, group in _by_status(sentence, triggers, language).items():
-                for part, window in _by_own_date(sentence, group, language, anchor, status):
-                    found = Found(sentence, index, language, status, part, list(us), list(china))
-                    found.window = window
-                    cand = self._candidate(found, anchor, context)
-                    if cand is not None:
-                        out.append(cand)
+        parts = [
+            (status, part, window)
+            for status, group in _by_status(sentence, triggers, language).items()
+            for part, window in _by_own_date(sentence, group, language, anchor, status)
+        ]
+        spans = {}
+        if len(parts) > 1:
+            hits = _dates(sentence, language, anchor, Tense.PAST)
+            spans = _spans(sentence, [(part, window) for _, part, window in parts], hits)
+        for status, part, window in parts:
+            found = Found(sentence, index, language, status, part, list(us), list(china))
+            found.window = window
+            if spans:
+                found.span = spans[id(part)]
+                found.us, found.china = self._people_of_span(found)
+            cand = self._candidate(found, anchor, context)
+            if cand is not None:
+                out.append(cand)
         context.remember(us, china)
         return out
+
+    def _people_of_span(self, f: Found) -> tuple[list[str], list[str]]:
+        """A sentence reporting several contacts: each takes the people named in its own
+        stretch; a side it does not name comes from before the stretch (the subject), never
+        from another contact's stretch after it."""
+        assert f.span is not None
+        start, end = f.span
+        mentions = self.names.find(f.sentence, f.language)
+        sides: dict[str, dict[str, list[str]]] = {"in": {}, "before": {}}
+        for m in mentions:
+            where = "in" if start <= m.start < end else "before" if m.start < start else ""
+            if where:
+                sides[where].setdefault(self.by_id[m.person].country, []).append(m.person)
+        own, before = sides["in"], sides["before"]
+        return _unique(own.get("us") or before.get("us") or []), _unique(
+            own.get("cn") or before.get("cn") or []
+        )
 
     def _candidate(self, f: Found, anchor: Anchor, context: Context) -> Candidate | None:
         tense = Tense.FUTURE if f.status == "planned" else Tense.PAST
@@ -350,6 +378,7 @@ class Found:
     us: list[str]
     china: list[str]
     window: tuple[int, int] | None = None  # where its dates are, when a sentence has several
+    span: tuple[int, int] | None = None  # where its people are, when a sentence has several
 
 
 MAX_TRIGGERS = 12  # contact words looked at per sentence (work cap)
@@ -400,7 +429,10 @@ def _by_own_date(
     if len(parts) < 2:
         return [(group, None)]
     split = _parts(parts, group, len(sentence))
-    split[0] = (sorted(split[0][0] + undated, key=lambda t: t.start), split[0][1])
+    for trigger in undated:  # an undated word belongs to the dated contact just before it
+        earlier = [i for i, (ts, _) in enumerate(split) if ts[0].start < trigger.start]
+        at = max(earlier, key=lambda i: split[i][0][0].start) if earlier else 0
+        split[at] = (sorted([*split[at][0], trigger], key=lambda t: t.start), split[at][1])
     return split
 
 
@@ -417,6 +449,29 @@ def _window(part: list[Trigger], group: list[Trigger], length: int) -> tuple[int
     before = [t.end for t in others if t.end <= part[0].start]
     after = [t.start for t in others if t.start >= part[-1].end]
     return (max(before) if before else 0, min(after) if after else length)
+
+
+def _spans(
+    sentence: str, parts: list[Part], hits: tuple[DateHit, ...]
+) -> dict[int, tuple[int, int]]:
+    """The stretch of the sentence each contact's people are read from: from the boundary
+    with the contact before it to the boundary with the next. The boundary is the last clause
+    break after the earlier contact's words and date and before the later contact's first
+    word ("Her visit, which ends on Sunday, follows Blinken's trip"), else that word itself
+    ("talks between A and B on 27 January and a meeting of C with B")."""
+    order = sorted(parts, key=lambda part: part[0][0].start)
+    breaks = Clauses(sentence).starts
+    bounds = [0]
+    for (earlier, window), (later, _) in itertools.pairwise(order):
+        first = later[0].start
+        last = max(t.end for t in earlier)
+        low, high = window or (last, first)
+        dated = [h.start + len(h.text) for h in hits if low <= h.start < min(high, first)]
+        last = max([last, *dated])
+        between = [b for b in breaks if last <= b <= first]
+        bounds.append(between[-1] if between else first)
+    bounds.append(len(sentence))
+    return {id(part): (bounds[i], bounds[i + 1]) for i, (part, _) in enumerate(order)}
 
 
 @functools.lru_cache(maxsize=256)

@@ -39,11 +39,14 @@ FUTURE_MARKERS = {
     r"відвідає|зустрінеться|зустрінуться|прибуде|здійснить|планує|планують|запланова\w*|"
     r"має намір|мають намір|наступно\w* тижн\w*|очікується|запрос\w*|запрошен\w*|"
     r"домовилися про|домовились про|підпишуть|підпише|майбутн\w*|найближчим часом|"
-    r"розраховує|з нетерпінням|готовий)(?!\w)",
+    r"розраховує|з нетерпінням|готовий|поспілкується|поспілкуються|поговорить|поговорять|"
+    r"обговорить|обговорять|завершиться|закінчиться)(?!\w)",
     "ru": r"(?<!\w)(?:будет|будут|проведет|проведут|проведёт|состоится|пройдет|пройдёт|"
     r"посетит|встретится|встретятся|прибудет|совершит|планирует|планируют|запланирова\w*|"
     r"намерен\w*|пригла\w*|на следующей неделе|ожидается|предстоящ\w*|договорились о|"
-    r"подпишут|подпишет|скорее всего|рассчитывает|с нетерпением|готов)(?!\w)",
+    r"подпишут|подпишет|скорее всего|рассчитывает|с нетерпением|готов|пообщается|"
+    r"пообщаются|поговорит|поговорят|обсудит|обсудят|побеседует|завершится|закончится|"
+    r"продлится)(?!\w)",
     "zh": r"将|將|計劃|计划|拟|擬|邀请|邀請|即将|即將|下周|下週|预计|預計|准备|準備|有望|届时|屆時|"
     r"定于|定於|预定|預定|期待|愿意|願意",
     "de": r"\b(?:wird|werden|soll|sollen|geplant|plant|planen|will|wollen)\b",
@@ -93,6 +96,11 @@ NEGATION = {
 CLAUSE_BREAK = re.compile(
     r"[;:，；、—–]|,|\s(?:while|but|whereas|although|а|але|но|однак|однако)\s"
 )
+RELATIVE_OPENING = re.compile(
+    r"\s*(?:which|who|whose|where|котор\w*|где|як(?:ий|а|е|і|ого|ої|ій|им|их|ими)|де)(?!\w)",
+    flags=re.IGNORECASE,
+)
+PLACE_RELATIVE = re.compile(r"\s*(?:where|где|де)(?!\w)", flags=re.IGNORECASE)
 NEGATION_REACH = 24  # characters before the contact word searched for a negation
 _CACHE: dict[tuple[str, str], re.Pattern[str] | None] = {}
 
@@ -156,11 +164,32 @@ class SentenceModality:
             )
         }
 
+        self.relative = self._relative_clauses(sentence)
         invited = [(m.start(), m.end()) for m in INVITATION_FRAME.finditer(sentence)]
         if invited:  # "at the invitation of X, Y visited": the frame is no future
             self.marks["fut"] = [
                 m for m in self.marks["fut"] if not any(a <= m < b for a, b in invited)
             ]
+
+    def _relative_clauses(self, sentence: str) -> list[tuple[int, int]]:
+        """Clauses opened by a relative pronoun: ", which is scheduled to end on Sunday,"."""
+        opened = [s for s in self.clauses.starts if RELATIVE_OPENING.match(sentence, s)]
+        self.of_noun = {  # "which", "который": about the noun before; "where": the place
+            self.clauses.around(s)[0]: not PLACE_RELATIVE.match(sentence, s) for s in opened
+        }
+        return [self.clauses.around(start) for start in opened]
+
+    def _future_over(self, start: int, end: int) -> bool:
+        """A future word scopes over the contact word, unless it is inside a relative clause
+        that ends before the contact word; a relative clause right after the contact word's
+        clause is part of its scope ("Her visit, which is set to end on Sunday, follows
+        Blinken's trip": the visit goes on, the trip is no plan)."""
+        for mark in self.marks["fut"]:
+            if mark >= end:
+                break
+            if not any(a <= mark < b <= start for a, b in self.relative):
+                return True
+        return False
 
     def _any(self, name: str, start: int, end: int) -> bool:
         marks = self.marks[name]
@@ -177,6 +206,7 @@ class SentenceModality:
             return Modality.NONE
         if self._any("past", max(c_start, start - PAST_REACH), start):
             return Modality.HAPPENED  # "после прошедшей в ноябре встречи": this one took place
-        if self._any("fut", 0, c_end):
+        follows = [b for a, b in self.relative if c_end <= a <= c_end + 1 and self.of_noun[a]]
+        if self._future_over(start, max([c_end, *follows])):
             return Modality.PLANNED
         return Modality.HAPPENED
