@@ -166,21 +166,53 @@ class SentenceReader:
             for status, group in _by_status(sentence, triggers, language).items()
             for part, window in _by_own_date(sentence, group, language, anchor, status)
         ]
+        pieces = [
+            (status, piece, window, people)
+            for status, part, window in parts
+            for piece, people in (
+                self._by_own_people(sentence, language, part) if us and china else [(part, None)]
+            )
+        ]
         spans = {}
-        if len(parts) > 1:
+        if len(pieces) > 1:
             hits = _dates(sentence, language, anchor, Tense.PAST)
-            spans = _spans(sentence, [(part, window) for _, part, window in parts], hits)
-        for status, part, window in parts:
+            spans = _spans(sentence, [(part, window) for _, part, window, _ in pieces], hits)
+        for status, part, window, people in pieces:
             found = Found(sentence, index, language, status, part, list(us), list(china))
             found.window = window
             if spans:
                 found.span = spans[id(part)]
-                found.us, found.china = self._people_of_span(found)
+                found.us, found.china = people or self._people_of_span(found)
             cand = self._candidate(found, anchor, context)
             if cand is not None:
                 out.append(cand)
         context.remember(us, china)
         return out
+
+    def _by_own_people(self, sentence: str, language: str, part: list[Trigger]) -> list[Piece]:
+        """Contact words each nearest to other people of both sides are different contacts
+        of one day ("沙利文与王毅的会谈是在拜登会见王毅后举行的"); a name goes with the
+        contact word nearest to it. Otherwise the part stays whole (people: None)."""
+        if len(part) < 2:
+            return [(part, None)]
+        named: dict[int, dict[str, list[str]]] = {id(t): {"us": [], "cn": []} for t in part}
+        for m in self.names.find(sentence, language):
+            nearest = min(part, key=lambda t: max(t.start - m.end, m.start - t.end))
+            named[id(nearest)][self.by_id[m.person].country].append(m.person)
+        pieces: list[tuple[list[Trigger], list[str], list[str]]] = []
+        for trigger in part:
+            us, cn = named[id(trigger)]["us"], named[id(trigger)]["cn"]
+            if not (us and cn) or (
+                pieces and set(us) == set(pieces[-1][1]) and set(cn) == set(pieces[-1][2])
+            ):
+                if not pieces:
+                    return [(part, None)]
+                pieces[-1][0].append(trigger)
+            else:
+                pieces.append(([trigger], _unique(us), _unique(cn)))
+        if len(pieces) < 2:
+            return [(part, None)]
+        return [(triggers, (us, cn)) for triggers, us, cn in pieces]
 
     def _people_of_span(self, f: Found) -> tuple[list[str], list[str]]:
         """A sentence reporting several contacts: each takes the people named in its own
@@ -396,6 +428,7 @@ def _by_status(sentence: str, triggers: list[Trigger], language: str) -> dict[st
 
 
 Part = tuple[list[Trigger], tuple[int, int] | None]  # contact words, where their dates are
+Piece = tuple[list[Trigger], tuple[list[str], list[str]] | None]  # contact words, their people
 
 
 def _by_own_date(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from timeline.extract.script import simplified
 from timeline.extract.transliterate import cyrillic_forms
 from timeline.model import Person
 
@@ -86,8 +87,8 @@ class NameMatcher:
                 *person.names.get("en", []),
                 *_generated(person, lang),
             }:
-                if CJK.search(form):
-                    cjk.append((form, person.id))
+                if CJK.search(form):  # text is read in simplified script: so are the forms
+                    cjk.extend((f, person.id) for f in dict.fromkeys((form, simplified(form))))
                     continue
                 first = WORD.search(form)
                 if first is None:
