@@ -34,7 +34,7 @@ from timeline.extract.offices import (
 )
 from timeline.extract.places import PlaceMatcher
 from timeline.extract.sentences import reading_language
-from timeline.extract.tense import Clauses, Modality, SentenceModality, Tense
+from timeline.extract.tense import Clauses, Modality, SentenceModality, Tense, clause_index
 from timeline.extract.triggers import Trigger, best_kind, find_triggers
 from timeline.model import Person
 from timeline.people import office_holder
@@ -182,6 +182,10 @@ class SentenceReader:
             found.window = window
             if spans:
                 found.span = spans[id(part)]
+                if window is None:  # split by status only: a date goes with its nearest word
+                    found.dates_at = _nearest_dates(
+                        sentence, part, [p for _, p, _, _ in pieces], hits
+                    )
                 found.us, found.china = people or self._people_of_span(found)
             cand = self._candidate(found, anchor, context)
             if cand is not None:
@@ -236,6 +240,8 @@ class SentenceReader:
         hits = list(_dates(f.sentence, f.language, anchor, tense))
         if f.window is not None:
             hits = [h for h in hits if f.window[0] <= h.start < f.window[1]]
+        if f.dates_at is not None:
+            hits = [h for h in hits if h.start in f.dates_at]
         picked = pick_date(f.sentence, f.group, hits, planned=f.status == "planned")
         date = with_duration(f.sentence, picked) if isinstance(picked, DateHit) else None
         if f.status == "happened" and date is not None and announced_before(f.sentence, hits, date):
@@ -411,6 +417,7 @@ class Found:
     china: list[str]
     window: tuple[int, int] | None = None  # where its dates are, when a sentence has several
     span: tuple[int, int] | None = None  # where its people are, when a sentence has several
+    dates_at: set[int] | None = None  # where its dates start, when only its status sets it apart
 
 
 MAX_TRIGGERS = 12  # contact words looked at per sentence (work cap)
@@ -482,6 +489,25 @@ def _window(part: list[Trigger], group: list[Trigger], length: int) -> tuple[int
     before = [t.end for t in others if t.end <= part[0].start]
     after = [t.start for t in others if t.start >= part[-1].end]
     return (max(before) if before else 0, min(after) if after else length)
+
+
+def _nearest_dates(
+    sentence: str, part: list[Trigger], parts: list[list[Trigger]], hits: tuple[DateHit, ...]
+) -> set[int]:
+    """The dates nearer to one of this part's words than to any other part's, in the same
+    clause when one is ("Предстоящие переговоры … после прошедшей в ноябре встречи":
+    November is the meeting's; "Визит, который завершится в воскресенье,": the visit's)."""
+    words = [t for p in parts for t in p]
+    mine = {id(t) for t in part}
+    clause = clause_index(sentence)
+    found = set()
+    for hit in hits:
+        end = hit.start + len(hit.text)
+        near = [t for t in words if clause(t.start) == clause(hit.start)] or words
+        nearest = min(near, key=lambda t: max(t.start - end, hit.start - t.end))
+        if id(nearest) in mine:
+            found.add(hit.start)
+    return found
 
 
 def _spans(

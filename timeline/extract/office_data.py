@@ -248,14 +248,20 @@ BOTH_PHRASES: dict[str, str] = {
 }
 # "The two leaders", "сторони", "双方": both sides, named only by the people just before.
 ANAPHORA: dict[str, str] = {
-    "en": r"\bthe two (?:leaders|presidents|sides|men|ministers|officials|diplomats)\b|"
+    "en": r"\b(?i:the|these|those) (?:two|three|four) (?:leaders|presidents|sides|men|"
+    r"ministers|officials|diplomats|negotiators)\b|"
     r"\b(?i:the (?:latter|former) two|the pair)\b|"
     r"\bboth (?:leaders|sides|presidents)\b|\bthe leaders\b|\bThe two\b",
     "uk": r"глав\w* двох (?:країн|держав)|лідер\w* двох країн|(?:обидві |дві )?сторон[иа](?!\w)|"
-    r"глав\w* держав(?!\w)|глав\w* зовнішньополітичних відомств",
+    r"глав\w* держав(?!\w)|глав\w* зовнішньополітичних відомств|"
+    r"(?:ці|обидва|двоє|троє|двох|трьох) (?:(?:два|дві|три|чотири|високопосадов\w+) )?"
+    r"посадовц\w*|(?:ці|двоє|троє) (?:переговірник\w*|дипломат\w*)",
     "ru": r"глав\w* двух (?:стран|государств)|лидер\w* двух стран|(?:обе )?стороны(?!\w)|"
-    r"глав\w* государств(?!\w)",
-    "zh": r"双方|雙方|两国元首|兩國元首|两国领导人|兩國領導人|两人|兩人|二人",
+    r"глав\w* государств(?!\w)|"
+    r"(?:эти|оба|двое|трое|двух|трех|трёх) (?:(?:два|три|четыре|высокопоставленн\w+) )?"
+    r"(?:чиновник\w*|переговорщик\w*|дипломат\w*)",
+    "zh": r"双方|雙方|两国元首|兩國元首|两国领导人|兩國領導人|两人|兩人|二人|三人|"
+    r"[两三]位官员",
 }
 # Country names: a visit or arrival to the other country brings its side in.
 COUNTRY_PHRASES: dict[str, list[tuple[str, str]]] = {

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import enum
 import re
+from collections.abc import Callable
 
 
 class Tense(enum.Enum):
@@ -147,6 +148,17 @@ class Clauses:
         after = bisect.bisect_left(self.ends, position)
         end = self.ends[after] if after < len(self.ends) else self.length
         return start, end
+
+
+def clause_index(sentence: str) -> Callable[[int], int]:
+    """Which clause a position is in, a relative clause counted with the clause before it
+    ("Her visit, which ends on Sunday," is one clause)."""
+    starts = [
+        m.end()
+        for m in CLAUSE_BREAK.finditer(sentence)
+        if not RELATIVE_OPENING.match(sentence, m.end()) or PLACE_RELATIVE.match(sentence, m.end())
+    ]
+    return lambda position: bisect.bisect_right(starts, position)
 
 
 class SentenceModality:
