@@ -9,13 +9,18 @@ the article), or, for a visit or arrival, the other country or one of its cities
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import itertools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from timeline.extract.dates.finder import Anchor, DateHit, find_dates
+from timeline.extract.context import (
+    COUNTERPART,
+    COUNTERPART_WORDS,
+    PLURAL_PRONOUN,
+    PRONOUN,
+    PRONOUN_REACH,
+    Context,
+)
+from timeline.extract.dates.finder import Anchor, DateHit
 from timeline.extract.dates.pick import (
     BACK_REFERENCE,
     VAGUE_DATE,
@@ -23,7 +28,7 @@ from timeline.extract.dates.pick import (
     pick_date,
     with_duration,
 )
-from timeline.extract.names import NameMatcher
+from timeline.extract.names import Mention, NameMatcher
 from timeline.extract.offices import (
     both_sides_meant,
     both_sides_named,
@@ -34,7 +39,15 @@ from timeline.extract.offices import (
 )
 from timeline.extract.places import PlaceMatcher
 from timeline.extract.sentences import reading_language
-from timeline.extract.tense import Clauses, Modality, SentenceModality, Tense, clause_index
+from timeline.extract.stretches import (
+    Piece,
+    by_own_date,
+    by_status,
+    nearest_dates,
+    sentence_dates,
+    stretches,
+)
+from timeline.extract.tense import Tense
 from timeline.extract.triggers import Trigger, best_kind, find_triggers
 from timeline.model import Person
 from timeline.people import office_holder
@@ -62,74 +75,6 @@ class Candidate:
     @property
     def full(self) -> bool:
         return self.sides >= {"us", "cn"}
-
-
-@dataclass
-class Context:
-    """What the article has said so far: the people last named on each side, and next."""
-
-    us: list[str] = field(default_factory=list)
-    china: list[str] = field(default_factory=list)
-    next_us: list[str] = field(default_factory=list)
-    next_china: list[str] = field(default_factory=list)
-    seen: dict[str, int] = field(default_factory=dict)  # side -> sentence last named in
-    index: int = 0
-
-    def remember(self, us: list[str], china: list[str]) -> None:
-        if us:
-            self.us, self.seen["us"] = us, self.index
-        if china:
-            self.china, self.seen["cn"] = china, self.index
-
-    def recent(self, side: str) -> list[str]:
-        """The people last named on a side, if named within the reach."""
-        if self.index - self.seen.get(side, -CONTEXT_REACH - 1) > CONTEXT_REACH:
-            return []
-        return list(self.us if side == "us" else self.china)
-
-    def fill(self, side: str) -> list[str]:
-        """People for a side named only as a group: named shortly before, else just after."""
-        recent = self.index - self.seen.get(side, -CONTEXT_REACH - 1) <= CONTEXT_REACH
-        before = (self.us if side == "us" else self.china) if recent else []
-        return list(before or (self.next_us if side == "us" else self.next_china))
-
-
-CONTEXT_REACH = 4  # sentences back a group phrase ("the two leaders") looks for its people
-# A third-person pronoun as the subject, near the start of the sentence.
-PRONOUN = {
-    "en": re.compile(r"\b(?:he|she)\b", re.IGNORECASE),
-    "uk": re.compile(r"(?<!\w)(?:він|вона)(?!\w)", re.IGNORECASE),
-    "ru": re.compile(r"(?<!\w)(?:он|она)(?!\w)", re.IGNORECASE),
-    "zh": re.compile(r"(?<![其])[他她](?![们們])"),
-}
-PLURAL_PRONOUN = {
-    "en": re.compile(r"\bthey\b", re.IGNORECASE),
-    "uk": re.compile(r"(?<!\w)вони(?!\w)", re.IGNORECASE),
-    "ru": re.compile(r"(?<!\w)они(?!\w)", re.IGNORECASE),
-    "zh": re.compile(r"他们|他們"),
-}
-PRONOUN_REACH = 40  # characters from the start of the sentence
-
-# Which office on the other side is "his counterpart" of an office.
-COUNTERPART = {
-    "President": "President",
-    "Vice President": "Vice President",
-    "Secretary of State": "Minister of Foreign Affairs",
-    "Minister of Foreign Affairs": "Secretary of State",
-    "National Security Advisor": "Top Diplomat",
-    "Top Diplomat": "National Security Advisor",
-    "Secretary of Defense": "Minister of National Defense",
-    "Minister of National Defense": "Secretary of Defense",
-    "Secretary of Commerce": "Minister of Commerce",
-    "Minister of Commerce": "Secretary of Commerce",
-    "Secretary of the Treasury": "Chief Trade Negotiator",
-    "Chief Trade Negotiator": "Secretary of the Treasury",
-    "Special Presidential Envoy for Climate": "Special Envoy for Climate Change",
-    "Special Envoy for Climate Change": "Special Presidential Envoy for Climate",
-}
-COUNTERPART_WORDS = re.compile(
-    r"counterpart|колег|коллег|对口|同行|homolog|omolog|Amtskolleg", re.I
-)
 
 
 class SentenceReader:
@@ -161,46 +106,63 @@ class SentenceReader:
         language = reading_language(sentence, language)
         triggers = find_triggers(sentence, language)
         out = []
-        parts = [
-            (status, part, window)
-            for status, group in _by_status(sentence, triggers, language).items()
-            for part, window in _by_own_date(sentence, group, language, anchor, status)
-        ]
-        pieces = [
-            (status, piece, window, people)
-            for status, part, window in parts
-            for piece, people in (
-                self._by_own_people(sentence, language, part) if us and china else [(part, None)]
-            )
-        ]
-        spans = {}
-        if len(pieces) > 1:
-            hits = _dates(sentence, language, anchor, Tense.PAST)
-            spans = _spans(sentence, [(part, window) for _, part, window, _ in pieces], hits)
-        for status, part, window, people in pieces:
-            found = Found(sentence, index, language, status, part, list(us), list(china))
-            found.window = window
-            if spans:
-                found.span = spans[id(part)]
-                if window is None:  # split by status only: a date goes with its nearest word
-                    found.dates_at = _nearest_dates(
-                        sentence, part, [p for _, p, _, _ in pieces], hits
-                    )
-                found.us, found.china = people or self._people_of_span(found)
+        for found in self._found(sentence, index, language, anchor, triggers, (us, china)):
             cand = self._candidate(found, anchor, context)
             if cand is not None:
                 out.append(cand)
         context.remember(us, china)
         return out
 
-    def _by_own_people(self, sentence: str, language: str, part: list[Trigger]) -> list[Piece]:
+    def _found(
+        self,
+        sentence: str,
+        index: int,
+        language: str,
+        anchor: Anchor,
+        triggers: list[Trigger],
+        named: tuple[list[str], list[str]],
+    ) -> list[Found]:
+        """The sentence's contacts: its contact words grouped by status, own date and own
+        people, each group with the stretch its people and dates are read from."""
+        us, china = named
+        mentions = self.names.find(sentence, language) if len(triggers) > 1 else []
+        parts = [
+            (status, part, window)
+            for status, group in by_status(sentence, triggers, language).items()
+            for part, window in by_own_date(sentence, group, language, anchor, status)
+        ]
+        pieces = [
+            (status, piece, window, people)
+            for status, part, window in parts
+            for piece, people in (
+                self._by_own_people(mentions, part) if us and china else [(part, None)]
+            )
+        ]
+        hits = sentence_dates(sentence, language, anchor, Tense.PAST) if len(pieces) > 1 else ()
+        spans = (
+            stretches(sentence, [(p, w) for _, p, w, _ in pieces], hits) if len(pieces) > 1 else {}
+        )
+        out = []
+        for status, part, window, people in pieces:
+            found = Found(sentence, index, language, status, part, list(us), list(china))
+            found.window = window
+            if spans:
+                found.span = spans[id(part)]
+                if window is None:  # split by status only: a date goes with its nearest word
+                    others = [p for _, p, _, _ in pieces]
+                    found.dates_at = nearest_dates(sentence, part, others, hits)
+                found.us, found.china = people or self._people_of_span(found, mentions)
+            out.append(found)
+        return out
+
+    def _by_own_people(self, mentions: list[Mention], part: list[Trigger]) -> list[Piece]:
         """Contact words each nearest to other people of both sides are different contacts
         of one day ("沙利文与王毅的会谈是在拜登会见王毅后举行的"); a name goes with the
         contact word nearest to it. Otherwise the part stays whole (people: None)."""
         if len(part) < 2:
             return [(part, None)]
         named: dict[int, dict[str, list[str]]] = {id(t): {"us": [], "cn": []} for t in part}
-        for m in self.names.find(sentence, language):
+        for m in mentions:
             nearest = min(part, key=lambda t: max(t.start - m.end, m.start - t.end))
             named[id(nearest)][self.by_id[m.person].country].append(m.person)
         pieces: list[tuple[list[Trigger], list[str], list[str]]] = []
@@ -218,13 +180,12 @@ class SentenceReader:
             return [(part, None)]
         return [(triggers, (us, cn)) for triggers, us, cn in pieces]
 
-    def _people_of_span(self, f: Found) -> tuple[list[str], list[str]]:
+    def _people_of_span(self, f: Found, mentions: list[Mention]) -> tuple[list[str], list[str]]:
         """A sentence reporting several contacts: each takes the people named in its own
         stretch; a side it does not name comes from before the stretch (the subject), never
         from another contact's stretch after it."""
         assert f.span is not None
         start, end = f.span
-        mentions = self.names.find(f.sentence, f.language)
         sides: dict[str, dict[str, list[str]]] = {"in": {}, "before": {}}
         for m in mentions:
             where = "in" if start <= m.start < end else "before" if m.start < start else ""
@@ -237,7 +198,7 @@ class SentenceReader:
 
     def _candidate(self, f: Found, anchor: Anchor, context: Context) -> Candidate | None:
         tense = Tense.FUTURE if f.status == "planned" else Tense.PAST
-        hits = list(_dates(f.sentence, f.language, anchor, tense))
+        hits = list(sentence_dates(f.sentence, f.language, anchor, tense))
         if f.window is not None:
             hits = [h for h in hits if f.window[0] <= h.start < f.window[1]]
         if f.dates_at is not None:
@@ -418,125 +379,6 @@ class Found:
     window: tuple[int, int] | None = None  # where its dates are, when a sentence has several
     span: tuple[int, int] | None = None  # where its people are, when a sentence has several
     dates_at: set[int] | None = None  # where its dates start, when only its status sets it apart
-
-
-MAX_TRIGGERS = 12  # contact words looked at per sentence (work cap)
-
-
-def _by_status(sentence: str, triggers: list[Trigger], language: str) -> dict[str, list[Trigger]]:
-    groups: dict[str, list[Trigger]] = {}
-    marks = SentenceModality(sentence, language)
-    for trigger in triggers[:MAX_TRIGGERS]:
-        how = marks.at(trigger.start)
-        if how is Modality.NONE:
-            continue
-        groups.setdefault(how.value, []).append(trigger)
-    return groups
-
-
-Part = tuple[list[Trigger], tuple[int, int] | None]  # contact words, where their dates are
-Piece = tuple[list[Trigger], tuple[list[str], list[str]] | None]  # contact words, their people
-
-
-def _by_own_date(
-    sentence: str, group: list[Trigger], language: str, anchor: Anchor, status: str
-) -> list[Part]:
-    """Contact words with different dates of their own are different contacts ("meetings in
-    Bangkok on 26-27 January and a meeting in Munich in February"; "6月5日通话,距1月17日通话");
-    each part comes with the stretch of the sentence its date is read from."""
-    if len(group) < 2:
-        return [(group, None)]
-    tense = Tense.FUTURE if status == "planned" else Tense.PAST
-    hits = [h for h in _dates(sentence, language, anchor, tense) if h.precision in ("day", "month")]
-    attached = {  # "1月17日通话", "the June 12 call": the date of the noun right after it
-        id(h): t for h in hits for t in group if 0 <= t.start - (h.start + len(h.text)) <= 3
-    }
-    parts: dict[str, tuple[list[Trigger], int]] = {}
-    undated: list[Trigger] = []
-    ends = [t.start for t in group[1:]] + [len(sentence)]
-    for trigger, end in zip(group, ends, strict=True):
-        noun = [h for h in hits if attached.get(id(h)) is trigger]
-        after = [h for h in hits if trigger.end <= h.start < end and id(h) not in attached]
-        if noun or after:
-            hit = (noun or after)[0]
-            start = hit.start if noun else trigger.end
-            parts.setdefault(hit.iso, ([], start))[0].append(trigger)
-        else:
-            undated.append(trigger)
-    if undated and any(attached.get(id(h)) for h in hits) and parts:
-        first = (undated, _window(undated, group, len(sentence)))
-        return [first, *_parts(parts, group, len(sentence))]
-    if len(parts) < 2:
-        return [(group, None)]
-    split = _parts(parts, group, len(sentence))
-    for trigger in undated:  # an undated word belongs to the dated contact just before it
-        earlier = [i for i, (ts, _) in enumerate(split) if ts[0].start < trigger.start]
-        at = max(earlier, key=lambda i: split[i][0][0].start) if earlier else 0
-        split[at] = (sorted([*split[at][0], trigger], key=lambda t: t.start), split[at][1])
-    return split
-
-
-def _parts(
-    parts: dict[str, tuple[list[Trigger], int]], group: list[Trigger], length: int
-) -> list[Part]:
-    """Each part's dates: from its own date (or word) to the next other contact word."""
-    return [(ts, (start, _window(ts, group, length)[1])) for ts, start in parts.values()]
-
-
-def _window(part: list[Trigger], group: list[Trigger], length: int) -> tuple[int, int]:
-    """From the last other contact word before the part to the first other one after it."""
-    others = [t for t in group if t not in part]
-    before = [t.end for t in others if t.end <= part[0].start]
-    after = [t.start for t in others if t.start >= part[-1].end]
-    return (max(before) if before else 0, min(after) if after else length)
-
-
-def _nearest_dates(
-    sentence: str, part: list[Trigger], parts: list[list[Trigger]], hits: tuple[DateHit, ...]
-) -> set[int]:
-    """The dates nearer to one of this part's words than to any other part's, in the same
-    clause when one is ("Предстоящие переговоры … после прошедшей в ноябре встречи":
-    November is the meeting's; "Визит, который завершится в воскресенье,": the visit's)."""
-    words = [t for p in parts for t in p]
-    mine = {id(t) for t in part}
-    clause = clause_index(sentence)
-    found = set()
-    for hit in hits:
-        end = hit.start + len(hit.text)
-        near = [t for t in words if clause(t.start) == clause(hit.start)] or words
-        nearest = min(near, key=lambda t: max(t.start - end, hit.start - t.end))
-        if id(nearest) in mine:
-            found.add(hit.start)
-    return found
-
-
-def _spans(
-    sentence: str, parts: list[Part], hits: tuple[DateHit, ...]
-) -> dict[int, tuple[int, int]]:
-    """The stretch of the sentence each contact's people are read from: from the boundary
-    with the contact before it to the boundary with the next. The boundary is the last clause
-    break after the earlier contact's words and date and before the later contact's first
-    word ("Her visit, which ends on Sunday, follows Blinken's trip"), else that word itself
-    ("talks between A and B on 27 January and a meeting of C with B")."""
-    order = sorted(parts, key=lambda part: part[0][0].start)
-    breaks = Clauses(sentence).starts
-    bounds = [0]
-    for (earlier, window), (later, _) in itertools.pairwise(order):
-        first = later[0].start
-        last = max(t.end for t in earlier)
-        low, high = window or (last, first)
-        dated = [h.start + len(h.text) for h in hits if low <= h.start < min(high, first)]
-        last = max([last, *dated])
-        between = [b for b in breaks if last <= b <= first]
-        bounds.append(between[-1] if between else first)
-    bounds.append(len(sentence))
-    return {id(part): (bounds[i], bounds[i + 1]) for i, (part, _) in enumerate(order)}
-
-
-@functools.lru_cache(maxsize=256)
-def _dates(sentence: str, language: str, anchor: Anchor, tense: Tense) -> tuple[DateHit, ...]:
-    """The sentence's dates, found once for all of its contact words."""
-    return tuple(find_dates(sentence, language, anchor, tense))
 
 
 def _unique(items: Iterable[str]) -> list[str]:

@@ -17,7 +17,8 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from timeline.extract.contacts import Candidate, Context, SentenceReader
+from timeline.extract.contacts import Candidate, SentenceReader
+from timeline.extract.context import Context
 from timeline.extract.dates.finder import Anchor, DateHit
 from timeline.extract.dates.pick import BACK_REFERENCE
 from timeline.extract.dates.published import latest_full_date
