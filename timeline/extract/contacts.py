@@ -110,7 +110,7 @@ class SentenceReader:
             cand = self._candidate(found, anchor, context)
             if cand is not None:
                 out.append(cand)
-        context.remember(us, china)
+        context.remember(us, china, {p for p in us + china if self.by_id[p].level == "leader"})
         return out
 
     def _found(
@@ -283,6 +283,7 @@ class SentenceReader:
         the other leader may be anyone's: nothing is filled."""
         named = {
             side: [p for p in context.fill(side) if self.by_id[p].level == "leader"]
+            or context.last_leaders(side)
             for side in ("us", "cn")
         }
         have = {"us": f.us or named["us"], "cn": f.china or named["cn"]}

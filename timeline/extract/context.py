@@ -17,12 +17,23 @@ class Context:
     next_china: list[str] = field(default_factory=list)
     seen: dict[str, int] = field(default_factory=dict)  # side -> sentence last named in
     index: int = 0
+    leaders: dict[str, tuple[list[str], int]] = field(default_factory=dict)  # side -> (who, when)
 
-    def remember(self, us: list[str], china: list[str]) -> None:
+    def remember(self, us: list[str], china: list[str], leaders: set[str] = frozenset()) -> None:
         if us:
             self.us, self.seen["us"] = us, self.index
         if china:
             self.china, self.seen["cn"] = china, self.index
+        for side, named in (("us", us), ("cn", china)):
+            heads = [p for p in named if p in leaders]
+            if heads:
+                self.leaders[side] = (heads, self.index)
+
+    def last_leaders(self, side: str) -> list[str]:
+        """The heads of state last named on a side, within the reach, for a phrase that
+        names them by office ("the two leaders" after a sentence on their envoys)."""
+        heads, when = self.leaders.get(side, ([], -LEADER_REACH - 1))
+        return list(heads) if self.index - when <= LEADER_REACH else []
 
     def recent(self, side: str) -> list[str]:
         """The people last named on a side, if named within the reach."""
@@ -38,6 +49,7 @@ class Context:
 
 
 CONTEXT_REACH = 4  # sentences back a group phrase ("the two leaders") looks for its people
+LEADER_REACH = CONTEXT_REACH  # the leaders last named, though others were named since
 # A third-person pronoun as the subject, near the start of the sentence.
 PRONOUN = {
     "en": re.compile(r"\b(?:he|she)\b", re.IGNORECASE),
