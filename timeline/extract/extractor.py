@@ -88,7 +88,7 @@ class Extractor:
         anchor = self.complete_anchor(article.body, article.language, anchor)
         found = self.candidates(article, anchor)
         full = [c for c in _date_from_context(found, anchor) if _in_office(c, self.people)]
-        groups = _merge(full, self.people)
+        groups = _without_plans_that_happened(_merge(full, self.people))
         events = [self._event(group, article, anchor) for group in groups]
         return sorted(events, key=lambda e: (e[0].date, e[0].id))
 
@@ -268,6 +268,25 @@ def _merge(cands: list[Candidate], people: dict[str, Person]) -> list[list[Candi
         else:
             groups.append([cand])
     return groups
+
+
+def _without_plans_that_happened(groups: list[list[Candidate]]) -> list[list[Candidate]]:
+    """An announcement the article also reports as done ("习近平将于16日上午同拜登举行视频
+    会晤" above "会晤15日晚举行", across time zones) is that contact, not a second one."""
+    done = [g[0] for g in groups if g[0].status == "happened"]
+    return [
+        g
+        for g in groups
+        if g[0].status != "planned" or not any(_same_across_zones(d, g[0]) for d in done)
+    ]
+
+
+def _same_across_zones(happened: Candidate, planned: Candidate) -> bool:
+    assert happened.date is not None and planned.date is not None
+    if happened.date.precision != "day" or planned.date.precision != "day":
+        return False
+    apart = abs((happened.date.date - planned.date.date).days)
+    return apart <= 1 and _people_agree(happened, planned) and happened.full and planned.full
 
 
 def _people_agree(a: Candidate, b: Candidate) -> bool:
