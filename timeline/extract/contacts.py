@@ -210,24 +210,24 @@ class SentenceReader:
         day = date.date if date else anchor.date
         sides = {s for s, people in (("us", f.us), ("cn", f.china)) if people}
         self._add_roles(f, day, sides)
-        sides |= sides_named(f.sentence, f.language)
+        sides |= sides_named(f.scope, f.language)
         if day is not None and any(
-            leaders_meant(f.sentence, f.language, (t.start, t.end)) for t in f.group
+            leaders_meant(f.scope, f.language, (t.start, t.end)) for t in f.group
         ):
             tight = any(
-                leaders_meant(f.sentence, f.language, (t.start, t.end), 12) for t in f.group
+                leaders_meant(f.scope, f.language, (t.start, t.end), 12) for t in f.group
             )
-            if tight and both_sides_named(f.sentence, f.language):
+            if tight and both_sides_named(f.scope, f.language):
                 # "中美双方…以两国元首6月5日通话为指引": the heads of state, not the speaker
                 f.us[:] = [p for p in f.us if self.by_id[p].level == "leader"]
                 f.china[:] = [p for p in f.china if self.by_id[p].level == "leader"]
             self._leaders(f, sides, day, context)
-        if both_sides_named(f.sentence, f.language):
+        if both_sides_named(f.scope, f.language):
             sides |= {"us", "cn"}
         elif (
-            both_sides_meant(f.sentence, f.language)
+            both_sides_meant(f.scope, f.language)
             and day is not None
-            and not leaders_meant(f.sentence, f.language)  # whose leaders: _leaders decided
+            and not leaders_meant(f.scope, f.language)  # whose leaders: _leaders decided
         ):
             us = f.us or context.fill("us")
             china = f.china or context.fill("cn")
@@ -289,7 +289,7 @@ class SentenceReader:
         have = {"us": f.us or named["us"], "cn": f.china or named["cn"]}
         if bool(have["us"]) != bool(have["cn"]):
             return
-        if not have["us"] and not both_sides_named(f.sentence, f.language):
+        if not have["us"] and not both_sides_named(f.scope, f.language):
             return  # "the two leaders" of which countries? Only "中美两国元首" says
         for side, mine in (("us", f.us), ("cn", f.china)):
             holder = office_holder(self.people, "President", side, day.isoformat())
@@ -345,8 +345,8 @@ class SentenceReader:
     def _add_roles(self, f: Found, day: dt.date | None, sides: set[str]) -> None:
         if day is None:
             return
-        named = {m.start for m in self.names.find(f.sentence, f.language)}
-        for role in find_roles(f.sentence, f.language):
+        named = {m.start for m in self.names.find(f.scope, f.language)}
+        for role in find_roles(f.scope, f.language):
             reach = 8 if f.language == "zh" else 3  # "美国总统气候问题特使克里": a title chain
             if any(role.end <= s <= role.end + reach for s in named):
                 continue  # "Secretary of State Antony Blinken": the name says who
@@ -380,6 +380,15 @@ class Found:
     window: tuple[int, int] | None = None  # where its dates are, when a sentence has several
     span: tuple[int, int] | None = None  # where its people are, when a sentence has several
     dates_at: set[int] | None = None  # where its dates start, when only its status sets it apart
+
+    @property
+    def scope(self) -> str:
+        """The sentence as this contact sees it: another contact's stretch blanked out (its
+        offices and group phrases, "两国领导人有意会晤", are that contact's), positions kept."""
+        if self.span is None:
+            return self.sentence
+        start, end = self.span
+        return " " * start + self.sentence[start:end] + " " * (len(self.sentence) - end)
 
 
 def _unique(items: Iterable[str]) -> list[str]:

@@ -118,13 +118,17 @@ def stretches(
     word ("Her visit, which ends on Sunday, follows Blinken's trip"), else that word itself
     ("talks between A and B on 27 January and a meeting of C with B")."""
     order = sorted(parts, key=lambda part: part[0][0].start)
+    words = [p for p, _ in order]
     breaks = Clauses(sentence).starts
     bounds = [0]
     for (earlier, window), (later, _) in itertools.pairwise(order):
         first = later[0].start
         last = max(t.end for t in earlier)
-        low, high = window or (last, first)
-        dated = [h.start + len(h.text) for h in hits if low <= h.start < min(high, first)]
+        if window is None:  # no date of its own: the dates nearest its words
+            mine = nearest_dates(sentence, earlier, words, hits)
+            dated = [h.start + len(h.text) for h in hits if h.start in mine and h.start < first]
+        else:
+            dated = [h.start + len(h.text) for h in hits if window[0] <= h.start < first]
         last = max([last, *dated])
         between = [b for b in breaks if last <= b <= first]
         bounds.append(between[-1] if between else first)

@@ -49,7 +49,7 @@ FUTURE_MARKERS = {
     r"пообщаются|поговорит|поговорят|обсудит|обсудят|побеседует|завершится|закончится|"
     r"продлится)(?!\w)",
     "zh": r"将|將|計劃|计划|拟|擬|邀请|邀請|即将|即將|下周|下週|预计|預計|准备|準備|有望|届时|屆時|"
-    r"定于|定於|预定|預定|期待|愿意|願意",
+    r"定于|定於|预定|預定|期待|愿意|願意|有意",
     "de": r"\b(?:wird|werden|soll|sollen|geplant|plant|planen|will|wollen)\b",
     "fr": r"\b(?:va|vont|devrait|devraient|prévu\w*|prévoit|rencontrera\w*|se rendra|"
     r"aura lieu|visitera)\b",
