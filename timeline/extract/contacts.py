@@ -214,9 +214,7 @@ class SentenceReader:
         if day is not None and any(
             leaders_meant(f.scope, f.language, (t.start, t.end)) for t in f.group
         ):
-            tight = any(
-                leaders_meant(f.scope, f.language, (t.start, t.end), 12) for t in f.group
-            )
+            tight = any(leaders_meant(f.scope, f.language, (t.start, t.end), 12) for t in f.group)
             if tight and both_sides_named(f.scope, f.language):
                 # "中美双方…以两国元首6月5日通话为指引": the heads of state, not the speaker
                 f.us[:] = [p for p in f.us if self.by_id[p].level == "leader"]
