@@ -8,7 +8,9 @@ the article), or, for a visit or arrival, the other country or one of its cities
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -111,6 +113,7 @@ class SentenceReader:
             if cand is not None:
                 out.append(cand)
         context.remember(us, china, {p for p in us + china if self.by_id[p].level == "leader"})
+        context.previous = (sentence, language)
         return out
 
     def _found(
@@ -205,6 +208,8 @@ class SentenceReader:
             hits = [h for h in hits if h.start in f.dates_at]
         picked = pick_date(f.sentence, f.group, hits, planned=f.status == "planned")
         date = with_duration(f.sentence, picked) if isinstance(picked, DateHit) else None
+        if picked is None and f.status == "happened" and THEN.get(f.language):
+            date = _then(f, anchor, context)
         if f.status == "happened" and date is not None and announced_before(f.sentence, hits, date):
             f.status = "planned"  # "the White House said on the 25th that they meet on the 27th"
         day = date.date if date else anchor.date
@@ -391,3 +396,26 @@ class Found:
 
 def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
+
+
+# "Тогда они провели переговоры": the time the sentence before named.
+THEN = {
+    "en": re.compile(r"(?:Then|At that time|Back then|At the time),?\s"),
+    "uk": re.compile(r"(?:Тоді|На той час)\s"),
+    "ru": re.compile(r"(?:Тогда|В тот раз|В то время)\s"),
+    "zh": re.compile(r"(?:当时|那时|彼时|那次)"),
+}
+
+
+def _then(f: Found, anchor: Anchor, context: Context) -> DateHit | None:
+    """A sentence opening with "then" is dated by the last date of the sentence before."""
+    pattern = THEN[f.language]
+    if not pattern.match(f.sentence.lstrip()) or context.previous is None:
+        return None
+    sentence, language = context.previous
+    hits = [
+        h
+        for h in sentence_dates(sentence, language, anchor, Tense.PAST)
+        if h.precision in ("day", "month")
+    ]
+    return dataclasses.replace(hits[-1], rule="then: the sentence before") if hits else None

@@ -18,6 +18,7 @@ class Context:
     seen: dict[str, int] = field(default_factory=dict)  # side -> sentence last named in
     index: int = 0
     leaders: dict[str, tuple[list[str], int]] = field(default_factory=dict)  # side -> (who, when)
+    previous: tuple[str, str] | None = None  # the sentence before, with its language
 
     def remember(self, us: list[str], china: list[str], leaders: set[str] = frozenset()) -> None:
         if us:

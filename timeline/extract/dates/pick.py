@@ -52,6 +52,24 @@ OFFICE_REACH = 40  # characters before a date phrase ("took office in January")
 OFFICE_AFTER = 6  # characters after it ("1月就任"; not "一月十七日，川普就任前")
 
 
+# "the first meeting since November 2022", "первая встреча с ноября 2022 года", "自去年11月以来":
+# the date bounds a stretch of time; it is no contact's date. After "з", "с", "от", "自" a day
+# is the first day of a stay ("з 27 серпня") unless 以来 follows.
+SINCE = re.compile(r"\bsince\s*$", re.IGNORECASE)
+FROM = re.compile(r"(?:(?<!\w)(?:с|со|з|із|від|от)|自|从|自从)\s*$", re.IGNORECASE)
+SINCE_AFTER = re.compile(r"\s*(?:以来|至今)")
+
+
+def _since(sentence: str, hit: DateHit) -> bool:
+    before = sentence[max(0, hit.start - 8) : hit.start]
+    if SINCE.search(before) or hit.text.lower().startswith("since "):
+        return True
+    if not FROM.search(before):
+        return False
+    after = sentence[hit.start + len(hit.text) :]
+    return hit.precision in ("month", "year") or bool(SINCE_AFTER.match(after))
+
+
 def _office_change(sentence: str, hit: DateHit) -> bool:
     before = re.split(r"[,，;；]", sentence[max(0, hit.start - OFFICE_REACH) : hit.start])[-1]
     after = sentence[hit.start + len(hit.text) : hit.start + len(hit.text) + OFFICE_AFTER]
@@ -73,7 +91,13 @@ def pick_date(
     contact, the day something was said ("said on Thursday") is not the contact's date.
     """
     # Month-only dates are kept when relative ("last month"); "in April" is background.
-    hits = [h for h in hits if not _in_other_zone(sentence, h) and not _office_change(sentence, h)]
+    hits = [
+        h
+        for h in hits
+        if not _in_other_zone(sentence, h)
+        and not _office_change(sentence, h)
+        and not _since(sentence, h)
+    ]
     if planned:
         hits = [h for h in hits if not _said_on(sentence, h)]
     usable = [
