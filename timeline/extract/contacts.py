@@ -73,6 +73,7 @@ class Candidate:
     background: bool = False  # dated only vaguely ("last year"): never given another date
     lead: bool = False  # among the article's first sentences (boilerplate lines not counted)
     written: str = ""  # the sentence as the article has it (before script conversion)
+    named: bool = True  # names someone itself (not only "US and Chinese officials")
 
     @property
     def full(self) -> bool:
@@ -215,6 +216,7 @@ class SentenceReader:
         day = date.date if date else anchor.date
         sides = {s for s, people in (("us", f.us), ("cn", f.china)) if people}
         self._add_roles(f, day, sides)
+        named = bool(f.us or f.china)  # by name or office, before any group phrase is filled
         sides |= sides_named(f.scope, f.language)
         if day is not None and any(
             leaders_meant(f.scope, f.language, (t.start, t.end)) for t in f.group
@@ -260,6 +262,7 @@ class SentenceReader:
             location=self.places.find(f.sentence, f.language),
             date=date,
             kinds=kinds,
+            named=named,
             background=picked is VAGUE_DATE,
         )
 

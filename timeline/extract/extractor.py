@@ -39,6 +39,7 @@ MAX_SENTENCES = 2000  # work cap per article
 NO_PLACE_KINDS = ("call", "message")
 ELECT = re.compile(r"-elect\b|\belect\b|обран\w* президент|избранн\w* президент|当选总统|候任")
 ELECT_DAYS = 80  # from the election to the inauguration
+NEWS_DAYS = 7  # an undated lead mention is a contact of the last days, not a background one
 CONFIDENCE = {"explicit": 0.9, "relative": 0.8, "publication": 0.4}
 
 
@@ -152,7 +153,9 @@ def _date_from_context(found: list[Candidate], anchor: Anchor) -> list[Candidate
                     rule = f"the article dates it in sentence {dated.index}"
                     cand.date = dataclasses.replace(dated.date, rule=rule)  # type: ignore[arg-type]
                     cand.inherited = True
-            elif cand.status == "happened" and cand.lead and anchor.knows_day:
+            elif cand.status == "happened" and cand.lead and anchor.knows_day and cand.named:
+                # the lead's own news; "Thailand hosts meeting of top US and China officials"
+                # names no one: a headline over a contact the article dates itself
                 assert anchor.date is not None
                 cand.date = DateHit(
                     "", -1, anchor.date, basis="publication", rule="lead: publication date"
@@ -338,8 +341,10 @@ def _covers(event: Candidate, cand: Candidate, people: dict[str, Person]) -> boo
     ):
         return False
     assert event.date is not None and cand.date is not None
-    if event.date.iso == cand.date.iso or cand.date.basis == "publication":
-        return True  # the publication date was only a guess: the dated mention wins
+    if event.date.iso == cand.date.iso:
+        return True
+    if cand.date.basis == "publication":  # a guess: a dated mention of days before wins
+        return abs((cand.date.date - event.date.date).days) <= NEWS_DAYS
     end = event.date.end_date or event.date.date
     return event.date.precision == "day" and event.date.date <= cand.date.date <= end
 

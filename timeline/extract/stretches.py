@@ -50,7 +50,7 @@ def by_own_date(
     attached = {  # "1月17日通话", "the June 12 call": the date of the noun right after it
         id(h): t for h in hits for t in group if 0 <= t.start - (h.start + len(h.text)) <= 3
     }
-    parts: dict[str, tuple[list[Trigger], int]] = {}
+    parts: dict[tuple[str, object], tuple[list[Trigger], int]] = {}  # by date and end
     undated: list[Trigger] = []
     ends = [t.start for t in group[1:]] + [len(sentence)]
     for trigger, end in zip(group, ends, strict=True):
@@ -59,7 +59,7 @@ def by_own_date(
         if noun or after:
             hit = (noun or after)[0]
             start = hit.start if noun else trigger.end
-            parts.setdefault(hit.iso, ([], start))[0].append(trigger)
+            parts.setdefault((hit.iso, hit.end_date), ([], start))[0].append(trigger)
         else:
             undated.append(trigger)
     if undated and any(attached.get(id(h)) for h in hits) and parts:
@@ -76,7 +76,7 @@ def by_own_date(
 
 
 def _parts(
-    parts: dict[str, tuple[list[Trigger], int]], group: list[Trigger], length: int
+    parts: dict[tuple[str, object], tuple[list[Trigger], int]], group: list[Trigger], length: int
 ) -> list[Part]:
     """Each part's dates: from its own date (or word) to the next other contact word."""
     return [(ts, (start, _window(ts, group, length)[1])) for ts, start in parts.values()]
