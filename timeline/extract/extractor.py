@@ -237,8 +237,8 @@ def _donor(cand: Candidate, found: list[Candidate]) -> Candidate | None:
             return other
     reach = cand.index if BACK_REFERENCE.search(cand.sentence) else INHERIT_REACH
     for other in reversed(found):
-        if other is cand or other.index > cand.index or other.index < cand.index - reach:
-            continue
+        if other.index >= cand.index or other.index < cand.index - reach:
+            continue  # another contact of the same sentence was set apart for its own date
         if other.date is None or other.status != cand.status or other.date.basis == "publication":
             continue
         if other.full or set(other.us + other.china) & set(cand.us + cand.china):
