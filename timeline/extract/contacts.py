@@ -74,6 +74,7 @@ class Candidate:
     lead: bool = False  # among the article's first sentences (boilerplate lines not counted)
     written: str = ""  # the sentence as the article has it (before script conversion)
     named: bool = True  # names someone itself (not only "US and Chinese officials")
+    at: int = 0  # where its first contact word is in the sentence
 
     @property
     def full(self) -> bool:
@@ -136,7 +137,7 @@ class SentenceReader:
             for part, window in by_own_date(sentence, group, language, anchor, status)
         ]
         pieces = [
-            (status, piece, window, people)
+            (status, piece, window, people, part)
             for status, part, window in parts
             for piece, people in (
                 self._by_own_people(mentions, part) if us and china else [(part, None)]
@@ -144,17 +145,19 @@ class SentenceReader:
         ]
         hits = sentence_dates(sentence, language, anchor, Tense.PAST) if len(pieces) > 1 else ()
         spans = (
-            stretches(sentence, [(p, w) for _, p, w, _ in pieces], hits) if len(pieces) > 1 else {}
+            stretches(sentence, [(p, w) for _, p, w, _, _ in pieces], hits)
+            if len(pieces) > 1
+            else {}
         )
+        whole = [part for _, part, _ in parts]
         out = []
-        for status, part, window, people in pieces:
+        for status, part, window, people, of in pieces:
             found = Found(sentence, index, language, status, part, list(us), list(china))
             found.window = window
             if spans:
                 found.span = spans[id(part)]
-                if window is None:  # split by status only: a date goes with its nearest word
-                    others = [p for _, p, _, _ in pieces]
-                    found.dates_at = nearest_dates(sentence, part, others, hits)
+                if window is None and len(whole) > 1:  # set apart by status: nearest dates
+                    found.dates_at = nearest_dates(sentence, of, whole, hits)
                 found.us, found.china = people or self._people_of_span(found, mentions)
             out.append(found)
         return out
@@ -263,6 +266,7 @@ class SentenceReader:
             date=date,
             kinds=kinds,
             named=named,
+            at=f.group[0].start,
             background=picked is VAGUE_DATE,
         )
 

@@ -39,6 +39,10 @@ MAX_SENTENCES = 2000  # work cap per article
 NO_PLACE_KINDS = ("call", "message")
 ELECT = re.compile(r"-elect\b|\belect\b|обран\w* президент|избранн\w* президент|当选总统|候任")
 ELECT_DAYS = 80  # from the election to the inauguration
+# "after" between two contacts of one sentence: the later one is not on the earlier one's date
+AFTER = re.compile(
+    r"之后|之後|以后|以後|\bafter\b|\bfollowing\b|(?<!\w)(?:после|після)(?!\w)", re.I
+)
 NEWS_DAYS = 7  # an undated lead mention is a contact of the last days, not a background one
 CONFIDENCE = {"explicit": 0.9, "relative": 0.8, "publication": 0.4}
 
@@ -237,8 +241,10 @@ def _donor(cand: Candidate, found: list[Candidate]) -> Candidate | None:
             return other
     reach = cand.index if BACK_REFERENCE.search(cand.sentence) else INHERIT_REACH
     for other in reversed(found):
-        if other.index >= cand.index or other.index < cand.index - reach:
-            continue  # another contact of the same sentence was set apart for its own date
+        if other is cand or other.index > cand.index or other.index < cand.index - reach:
+            continue
+        if other.index == cand.index and AFTER.search(cand.sentence, other.at, max(cand.at, 0)):
+            continue  # "布林肯6月访华之后,两人再次会谈": a later contact than the one dated
         if other.date is None or other.status != cand.status or other.date.basis == "publication":
             continue
         if other.full or set(other.us + other.china) & set(cand.us + cand.china):

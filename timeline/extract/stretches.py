@@ -48,7 +48,11 @@ def by_own_date(
         if h.precision in ("day", "month")
     ]
     attached = {  # "1月17日通话", "the June 12 call": the date of the noun right after it
-        id(h): t for h in hits for t in group if 0 <= t.start - (h.start + len(h.text)) <= 3
+        id(h): t
+        for h in hits
+        for t in group
+        if 0 <= t.start - (h.start + len(h.text)) <= 3
+        and sentence[: h.start].strip()  # "В пятницу переговоры…": the whole sentence's
     }
     parts: dict[tuple[str, object], tuple[list[Trigger], int]] = {}  # by date and end
     undated: list[Trigger] = []
