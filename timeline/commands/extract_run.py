@@ -115,11 +115,13 @@ def extract_and_flag(
     dry_run: bool = False,
     stream: TextIO = sys.stderr,
     factory: Callable[..., Any] | None = None,
+    scheduler: str | None = None,
 ) -> tuple[Summary, Changes]:
     """Run `timeline extract` (on a hard-linked copy when `dry_run`) and say what changed."""
     content = content.resolve()
     scratch = Path(tempfile.mkdtemp(prefix=".timeline-extract-", dir=content.parent))
     kwargs: dict[str, Any] = {"force": force, "jobs": jobs, "stream": stream}
+    kwargs["scheduler"] = scheduler
     if factory is not None:
         kwargs["factory"] = factory
     try:
