@@ -5,8 +5,8 @@ What runs where (docs/distributed.md):
 - here: the walk of `content/articles/`, each article read once (for its hash and its text),
   the ledger, and the merge into the store, in the same order as a local run;
 - on the workers: `extract_text` (check the front matter, parse, extract), the pure part.
-  Each task carries `CHUNK` articles' bytes; the people registry is sent once to every
-  worker; each worker thread builds its extractor once.
+  Each task carries `CHUNK` articles' bytes and the people registry (compressed); each
+  worker thread builds its extractor once.
 
 Results are taken back in the order the articles were sent, `IN_FLIGHT` tasks a worker
 thread ahead at most, so the merge sees exactly what a local run sees and memory stays that
@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import pickle
 import threading
 import time
+import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from importlib import metadata
@@ -36,7 +38,7 @@ from timeline.model import Person, Problem
 
 CONNECT_TIMEOUT = 10.0  # seconds to reach the scheduler
 WORKER_WAIT = 60.0  # seconds a run waits with no worker connected before it gives up
-CHUNK = 16  # articles a task: a task costs the scheduler about a millisecond
+CHUNK = 32  # articles a task: a task costs the scheduler about a millisecond
 IN_FLIGHT = 4  # tasks a worker thread ahead of the merge
 # Packages whose version changes what is extracted: workers must have the client's.
 SAME_VERSIONS = ("uschina-timeline", "dateparser", "opencc", "PyYAML", "regex")
@@ -62,14 +64,15 @@ _local = threading.local()  # one extractor per worker thread, per registry and 
 
 
 def extract_chunk(
-    jobs: list[Any], registry: str, people: list[Person], factory: Callable
+    jobs: list[Any], registry: str, people: bytes, factory: Callable
 ) -> list[Extracted]:
-    """Run on a worker: the results of `jobs`, in order."""
+    """Run on a worker: the results of `jobs`, in order. `people` is the registry pickled
+    and compressed (about 15 KB), unpacked only when this thread has no extractor for it."""
     from timeline.commands.extract import extract_text
 
     key = (registry, factory)
     if getattr(_local, "key", None) != key:
-        _local.extractor, _local.key = factory(people), key
+        _local.extractor, _local.key = factory(pickle.loads(zlib.decompress(people))), key
     return [extract_text(job, _local.extractor) for job in jobs]
 
 
@@ -135,9 +138,11 @@ class Cluster:
         self, jobs: Iterable[Any], people: list[Person], factory: Callable
     ) -> Iterator[Extracted]:
         """The results of `jobs`, in their order (`extract_text` run on the workers)."""
-        registry = hashlib.sha256(repr(people).encode("utf-8")).hexdigest()
+        # The registry goes with every task rather than scattered once: a task must not depend
+        # on data held by a worker that may die (Dask cannot recompute scattered data).
+        packed = zlib.compress(pickle.dumps(people))
+        registry = hashlib.sha256(packed).hexdigest()
         try:
-            [shared] = self.client.scatter([people], broadcast=True, hash=False)
             window = IN_FLIGHT * max(1, sum(self.client.nthreads().values()))
         except (OSError, TimeoutError) as err:
             raise self._lost(err) from None
@@ -146,7 +151,7 @@ class Cluster:
         try:
             for chunk in chunks:
                 future = self.client.submit(
-                    extract_chunk, chunk, registry, shared, factory, pure=False
+                    extract_chunk, chunk, registry, packed, factory, pure=False
                 )
                 pending.append((future, chunk))
                 while len(pending) >= window:
