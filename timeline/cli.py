@@ -31,9 +31,7 @@ def _report_labelled(problems: list[Problem]) -> None:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     jobs = args.jobs or os.cpu_count() or 1
-    summary = run_extract(
-        Path(args.content), force=args.force, jobs=jobs, scheduler=args.scheduler
-    )
+    summary = run_extract(Path(args.content), force=args.force, jobs=jobs, scheduler=args.scheduler)
     _report(summary.problems)
     print(summary.line())
     return 0 if summary.ok else 1
