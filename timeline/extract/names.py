@@ -76,8 +76,9 @@ class NameMatcher:
         # per language: first character of a Chinese form -> indexes in `_cjk[lang]`
         self._cjk_first: dict[str, dict[str, list[int]]] = {}
         self._pairs: dict[str, tuple[str, str]] = {}
-        for lang in {lang for p in people for lang in p.names} | {"en", "ru", "uk"}:
-            self._compile(lang, people)
+        # Each language's forms are compiled when a text in it is first read (a run over a few
+        # languages compiles a few; all of them took about a second).
+        self._languages = {lang for p in people for lang in p.names} | {"en", "ru", "uk"}
 
     def _compile(self, lang: str, people: list[Person]) -> None:
         index: dict[str, list[tuple[re.Pattern[str], str, int]]] = {}
@@ -109,9 +110,13 @@ class NameMatcher:
 
     def find(self, text: str, language: str) -> list[Mention]:
         """Every mention of a registry person in `text`, in order, without overlaps."""
-        if language not in self._index and language in LATIN_INFLECTING:
+        if language not in self._index and (
+            language in self._languages or language in LATIN_INFLECTING
+        ):
             self._compile(language, self._people)
         lang = language if language in self._index else "en"
+        if lang not in self._index:
+            self._compile(lang, self._people)
         index = self._index[lang]
         found: list[Mention] = []
         for word in WORD.finditer(text):
