@@ -147,3 +147,40 @@ def test_workers_with_another_version_are_refused(monkeypatch: pytest.MonkeyPatc
 
     with pytest.raises(cluster_module.ClusterError, match=r"expected dateparser .* on every"):
         cluster_module.Cluster(Client(), "tcp://x:8786")._check_workers()
+
+
+def test_without_the_dask_extra_it_says_what_to_install(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import fails as when not installed
+    with pytest.raises(
+        cluster_module.ClusterError, match=r"pip install 'uschina-timeline\[dask\]'"
+    ):
+        cluster_module.Cluster.connect("tcp://127.0.0.1:8786")
+
+
+@pytest.mark.expected_warnings
+def test_a_scheduler_without_workers_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    monkeypatch.setattr(cluster_module, "WORKER_WAIT", 1.0)
+    content, _ = corpus(tmp_path)
+    before = snapshot(content)
+    with distributed.LocalCluster(n_workers=0, dashboard_address=":0") as empty:
+        code, _, err = run_cli(content, "--scheduler", empty.scheduler_address, capsys=capsys)
+    assert code == 1 and snapshot(content) == before and "Traceback" not in err
+    assert err.count("\n") == 1 and "expected a worker connected to the scheduler" in err
+
+
+class Workerless:
+    """A client whose cluster has lost every worker."""
+
+    def nthreads(self) -> dict[str, int]:
+        return {}
+
+
+def test_a_cluster_left_without_workers_stops_the_run(monkeypatch: pytest.MonkeyPatch):
+    cluster = cluster_module.Cluster(Workerless(), "tcp://x:8786")
+    since = cluster._without_workers(None)
+    assert since is not None  # the wait starts
+    monkeypatch.setattr(cluster_module, "WORKER_WAIT", 0.0)
+    with pytest.raises(cluster_module.ClusterError, match="expected workers at tcp://x:8786"):
+        cluster._without_workers(since - 1)
