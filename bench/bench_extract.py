@@ -1,14 +1,17 @@
-"""Throughput of the extractor against the naive baseline, on one core.
+"""Throughput of the extractor against the naive baseline given the article's language.
 
-A synthetic corpus of 1,000 articles of 2-4 KB in mixed languages (uk, ru, en, zh, de,
+A synthetic corpus of 600 articles of 2-4 KB in mixed languages (uk, ru, en, zh, de,
 fr), written by the generator below in its own words, is run through
 `Extractor.extract_events` (after parsing each article's front matter, as `timeline
-extract` does), and, in the same run, through the naive baseline:
-`dateparser.search.search_dates` on the whole text without `languages`. The baseline is
-slow, so it runs on a sample (`--baseline-sample`, default 40 articles); both figures are
-articles per second.
+extract` does) and through the naive baseline, `dateparser.search.search_dates` on the
+whole body with `languages=[the article's language]`. Both run on the same articles in the
+same process, interleaved article by article (ours, then the baseline, on each), so that
+the machine's load falls on both alike; the ratio is baseline time / our time over those
+articles. The corpus is split into `--rounds` disjoint rounds (every third article), each
+with its ratio; the median is printed.
+`--unhinted` also times the baseline without `languages` (much slower) on a few articles.
 
-    PYTHONPATH=. python bench/bench_extract.py [--articles 1000] [--baseline-sample 40]
+    PYTHONPATH=. python bench/bench_extract.py [--articles 600] [--rounds 3] [--unhinted 20]
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -134,42 +138,82 @@ def article(rng: random.Random, index: int) -> str:
     return front + body + "\n"
 
 
+def ours(extractor: Extractor, name: str, text: str) -> int:
+    parsed, _ = parse_article(name, text)
+    return len(extractor.extract_events(parsed))  # type: ignore[arg-type]
+
+
+def baseline(text: str, hinted: bool = True) -> int:
+    head, _, body = text[4:].partition("\n---\n")
+    language = head.split("language: ", 1)[1].split("\n", 1)[0]
+    return len(search_dates(body, languages=[language] if hinted else None) or [])
+
+
+BY_LANGUAGE: dict[str, list[float]] = {}  # language -> [our seconds, baseline seconds]
+
+
+def interleaved(extractor: Extractor, texts: list[str]) -> tuple[float, float, int, int]:
+    """Seconds spent by ours and by the baseline on the same articles, one after the other."""
+    mine = theirs = 0.0
+    events = dates = 0
+    for i, text in enumerate(texts):
+        start = time.perf_counter()
+        events += ours(extractor, f"bench/{i}.md", text)
+        middle = time.perf_counter()
+        dates += baseline(text)
+        end = time.perf_counter()
+        mine, theirs = mine + middle - start, theirs + end - middle
+        language = text.split("language: ", 1)[1].split("\n", 1)[0]
+        spent = BY_LANGUAGE.setdefault(language, [0.0, 0.0])
+        spent[0], spent[1] = spent[0] + middle - start, spent[1] + end - middle
+    return mine, theirs, events, dates
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--baseline-sample", type=int, default=40)
+    parser.add_argument("--articles", type=int, default=600)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--unhinted", type=int, default=0, help="articles for the no-language run")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     rng = random.Random(args.seed)
     texts = [article(rng, i) for i in range(args.articles)]
+    warm = [article(random.Random(-1), i) for i in range(30)]  # not in the corpus
     sizes = [len(t.encode("utf-8")) for t in texts]
     people, _ = load_people(ROOT / "content/people.yml")
     extractor = Extractor(people, PlaceMatcher())
-    extractor.extract_events(parse_article("warm.md", texts[0])[0])  # imports, caches warm
-
-    start = time.perf_counter()
-    events = 0
-    for i, text in enumerate(texts):
-        parsed, _ = parse_article(f"bench/{i}.md", text)
-        events += len(extractor.extract_events(parsed))  # type: ignore[arg-type]
-    ours = len(texts) / (time.perf_counter() - start)
-
-    sample = texts[: args.baseline_sample]
-    start = time.perf_counter()
-    found = 0
-    for text in sample:
-        found += len(search_dates(text.split("---\n", 2)[2]) or [])
-    baseline = len(sample) / (time.perf_counter() - start)
-
+    interleaved(extractor, warm)  # imports, compiled patterns, each language's data: not timed
+    BY_LANGUAGE.clear()
     print(
         f"corpus: {len(texts)} articles, {min(sizes)}-{max(sizes)} bytes, {sum(sizes) // 1024} KB"
     )
-    print(f"extractor: {ours:8.1f} articles/s ({events} events)")
-    print(
-        f"baseline:  {baseline:8.1f} articles/s (search_dates without languages, "
-        f"{len(sample)} articles, {found} dates)"
+    ratios, total_mine, total_theirs = [], 0.0, 0.0
+    for number in range(args.rounds):
+        sample = texts[number :: args.rounds]  # disjoint rounds, each of every language
+        mine, theirs, events, dates = interleaved(extractor, sample)
+        ratios.append(theirs / mine)
+        total_mine, total_theirs = total_mine + mine, total_theirs + theirs
+        print(
+            f"round {number + 1}: extractor {len(sample) / mine:6.1f} articles/s "
+            f"({events} events), baseline with languages {len(sample) / theirs:5.1f} "
+            f"articles/s ({dates} dates): {theirs / mine:5.1f}x"
+        )
+    print(f"extractor {len(texts) / total_mine:.1f} articles/s, baseline given the language "
+          f"{len(texts) / total_theirs:.1f} articles/s over the {len(texts)} articles")  # fmt: skip
+    shares = ", ".join(
+        f"{lang} {spent[1] / spent[0]:.1f}x ({spent[0] / total_mine:.0%} of our time)"
+        for lang, spent in sorted(BY_LANGUAGE.items())
     )
-    print(f"speed-up:  {ours / baseline:8.1f}x")
+    print(f"by language: {shares}")
+    print(f"speed-up against the baseline given the language: {statistics.median(ratios):.1f}x "
+          f"(median of {len(ratios)} interleaved rounds)")  # fmt: skip
+    if args.unhinted:
+        sample = texts[: args.unhinted]
+        start = time.perf_counter()
+        for text in sample:
+            baseline(text, hinted=False)
+        print(f"baseline without languages: {len(sample) / (time.perf_counter() - start):.1f} "
+              f"articles/s ({len(sample)} articles)")  # fmt: skip
     return 0
 
 

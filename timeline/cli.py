@@ -31,7 +31,7 @@ def _report_labelled(problems: list[Problem]) -> None:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     jobs = args.jobs or os.cpu_count() or 1
-    summary = run_extract(Path(args.content), force=args.force, jobs=jobs)
+    summary = run_extract(Path(args.content), force=args.force, jobs=jobs, scheduler=args.scheduler)
     _report(summary.problems)
     print(summary.line())
     return 0 if summary.ok else 1
@@ -115,6 +115,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument(
         "--jobs", type=int, default=1, help="processes to extract with (0: one per CPU; default 1)"
+    )
+    extract.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="extract on a Dask cluster, e.g. tcp://host:8786 (docs/distributed.md); "
+        "the merge stays here",
     )
     extract.set_defaults(func=cmd_extract)
     evaluate = sub.add_parser("eval", help="score the extractor on annotated articles (JSONL)")

@@ -59,8 +59,8 @@ def inside(path: Path, root: Path) -> bool:
     return True
 
 
-def _entry_problems(entry: Path, content: Path, seen: dict[str, str]) -> list[Problem]:
-    rel = display(entry, content)
+def _entry_problems(entry: os.DirEntry[str], content: Path, seen: dict[str, str]) -> list[Problem]:
+    rel = display(Path(entry.path), content)
     problems = []
     bad_name = name_problem(entry.name)
     if bad_name:
@@ -76,8 +76,8 @@ def _entry_problems(entry: Path, content: Path, seen: dict[str, str]) -> list[Pr
         )
     else:
         seen[folded] = entry.name
-    if entry.is_symlink() and not inside(entry, content):
-        target = os.readlink(entry)
+    if entry.is_symlink() and not inside(Path(entry.path), content):
+        target = os.readlink(entry.path)
         problems.append(
             Problem(rel, f"expected a file inside content/, found a symlink to {target!r}")
         )
@@ -88,7 +88,8 @@ def walk(root: Path, content: Path, suffix: str) -> tuple[list[Path], list[Probl
     """Files below `root` ending in `suffix`, sorted; refused entries are reported, not listed.
 
     Hidden entries (`.name`, e.g. temporary files of an interrupted write) are skipped.
-    Symlinked folders are not followed.
+    Symlinked folders are not followed. The folder listing says what each entry is, so a
+    plain file or folder costs no `stat` (only symlinks are looked at further).
     """
     found: list[Path] = []
     problems: list[Problem] = []
@@ -99,7 +100,8 @@ def walk(root: Path, content: Path, suffix: str) -> tuple[list[Path], list[Probl
         folder = stack.pop()
         seen: dict[str, str] = {}
         try:
-            entries = sorted(folder.iterdir())
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
         except OSError as err:
             problems.append(Problem(display(folder, content), f"cannot read: {err.strerror}"))
             continue
@@ -110,11 +112,18 @@ def walk(root: Path, content: Path, suffix: str) -> tuple[list[Path], list[Probl
             problems.extend(wrong)
             if wrong:
                 continue
-            if entry.is_dir() and not entry.is_symlink():
-                stack.append(entry)
-            elif entry.is_file() and entry.name.endswith(suffix):
-                found.append(entry)
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(folder / entry.name)
+            elif _is_file(entry) and entry.name.endswith(suffix):
+                found.append(folder / entry.name)
     return sorted(found), problems
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
 
 
 def read_text(path: Path, rel: str, max_bytes: int) -> tuple[str | None, list[Problem]]:
@@ -126,6 +135,14 @@ def read_text(path: Path, rel: str, max_bytes: int) -> tuple[str | None, list[Pr
         data = path.read_bytes()
     except OSError as err:
         return None, [Problem(rel, f"cannot read: {err.strerror}")]
+    return decode_text(data, rel, max_bytes)
+
+
+def decode_text(data: bytes, rel: str, max_bytes: int) -> tuple[str | None, list[Problem]]:
+    """The text of a file's bytes (already read), or one clear line saying why it cannot be
+    used: the same checks and lines as `read_text`."""
+    if len(data) > max_bytes:
+        return None, [Problem(rel, f"expected at most {max_bytes} bytes, found {len(data)}")]
     if b"\x00" in data:
         return None, [Problem(rel, "expected text, found a binary file (NUL bytes)")]
     try:

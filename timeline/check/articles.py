@@ -21,6 +21,11 @@ def check_article(path: Path, content: Path) -> list[Problem]:
     text, problems = read_text(path, rel, MAX_ARTICLE_BYTES)
     if text is None:
         return problems
+    return check_article_text(rel, text)
+
+
+def check_article_text(rel: str, text: str) -> list[Problem]:
+    """Every problem with one article's text (read and decoded already; `rel` as cited)."""
     parts = split_front_matter(text)
     if parts is None:
         return [Problem(rel, "expected YAML front matter between '---' lines, found none")]

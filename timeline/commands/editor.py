@@ -16,7 +16,9 @@ from timeline.commands.helptext import apply_help
 def cmd_extract(args: argparse.Namespace) -> int:
     jobs = args.jobs or os.cpu_count() or 1
     content = Path(args.content)
-    summary, changes = extract_and_flag(content, args.force, jobs, dry_run=args.dry_run)
+    summary, changes = extract_and_flag(
+        content, args.force, jobs, dry_run=args.dry_run, scheduler=args.scheduler
+    )
     if args.dry_run:
         for line in article_lines(content, args.force):
             print(line)

@@ -19,17 +19,17 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
-from timeline.articles import read_article
-from timeline.check.articles import check_article
+from timeline.articles import MAX_ARTICLE_BYTES, parse_article
+from timeline.check.articles import check_article_text
 from timeline.check.people import check_people
 from timeline.commands.lock import extract_lock, remove_stale_temporaries
 from timeline.commands.merging import Extracted, Merger, Summary
 from timeline.commands.progress import Progress
 from timeline.commands.retitle import follow_corrections
 from timeline.commands.settle import settle
-from timeline.contentfs import display, walk
+from timeline.contentfs import decode_text, display, walk
 from timeline.model import Person, Problem
 from timeline.store.index import read_index
 from timeline.store.ledger import LEDGER_NAME, Ledger, content_hash, read_ledger, write_ledger
@@ -39,6 +39,18 @@ _extractor = None  # one per process, built once: the registry is compiled once
 # reported in two batches is merged as over two runs: the first creates it, the second adds
 # its source (`merge` decides in a fixed order within a batch; batches follow file order).
 BATCH = 500
+# Bytes of changed articles kept from hashing (every article is read once for its hash) to
+# extraction, so that each is opened once; past this budget an article is read again.
+KEEP_BYTES = 64 * 1024 * 1024
+
+
+class Job(NamedTuple):
+    """One article to extract: its path as cited and its bytes, read here and sent to the
+    worker (or why it could not be read)."""
+
+    rel: str
+    data: bytes | None
+    error: str = ""
 
 
 def make_extractor(people: list[Person]) -> Any:
@@ -68,39 +80,68 @@ def _die_with_parent() -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def extract_one(job: tuple[str, str]) -> Extracted:
+def extract_one(job: Job) -> Extracted:
+    """One article, with the extractor of this process (`_init_worker`)."""
+    assert _extractor is not None
+    return extract_text(job, _extractor)
+
+
+def extract_text(job: Job, extractor: Any) -> Extracted:
     """Validate one article as `timeline check` does, then extract its events."""
-    path, content = Path(job[0]), Path(job[1])
-    rel = display(path, content)
-    problems = check_article(path, content)
+    rel = job.rel
+    if job.data is None:
+        return Extracted(rel, None, [Problem(rel, f"cannot read: {job.error}")])
+    text, problems = decode_text(job.data, rel, MAX_ARTICLE_BYTES)
+    if text is None:
+        return Extracted(rel, None, problems)
+    problems = check_article_text(rel, text)
     if any(not p.warning for p in problems):
         return Extracted(rel, None, problems)
-    article, more = read_article(path, base=content.parent)
+    article, more = parse_article(rel, text)
     if article is None:
         return Extracted(rel, None, problems + more)
     article.path = rel
-    assert _extractor is not None
     try:
-        events = _extractor.extract_events(article)
+        events = extractor.extract_events(article)
     except Exception as err:  # the extractor must not take the run down with it
         message = f"expected an article the extractor can read, found {type(err).__name__}: {err}"
         return Extracted(rel, None, [Problem(rel, message)])
     return Extracted(rel, events, problems)
 
 
+def jobs_of(todo: Iterable[str], kept: dict[str, bytes], content: Path) -> Iterator[Job]:
+    """The articles of `todo` in order, with the bytes kept from hashing (read again if not)."""
+    for rel in todo:
+        data = kept.pop(rel, None)
+        if data is None:
+            try:
+                data = (content.parent / rel).read_bytes()
+            except OSError as err:
+                yield Job(rel, None, err.strerror or str(err))
+                continue
+        yield Job(rel, data)
+
+
 def _extract_all(
-    rels: list[str], content: Path, people: list[Person], workers: int, factory: Callable
+    jobs: Iterator[Job],
+    count: int,
+    people: list[Person],
+    workers: int,
+    factory: Callable,
+    cluster: Any = None,
 ) -> Iterator[Extracted]:
-    """Results in the order of `rels`; workers get a window of articles at a time, so finished
+    """Results in the order of `jobs`; workers get a window of articles at a time, so finished
     results never wait in memory for more than a window."""
-    jobs = ((str(content.parent / rel), str(content)) for rel in rels)
-    if workers <= 1 or len(rels) < 2:
-        if rels:
+    if cluster is not None:
+        yield from cluster.extract(jobs, people, factory)
+        return
+    if workers <= 1 or count < 2:
+        if count:
             _init_worker(people, factory)
             yield from map(extract_one, jobs)
         return
     window = BATCH * workers
-    chunk = max(1, min(window, len(rels)) // (workers * 8))
+    chunk = max(1, min(window, count) // (workers * 8))
     pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(people, factory))
     try:
         while part := list(islice(jobs, window)):
@@ -116,22 +157,29 @@ def _to_extract(
     force: bool,
     summary: Summary,
     again: set[str] | frozenset[str] = frozenset(),
-) -> dict[str, str]:
-    """Articles to read this run (as cited -> content hash); unchanged ones are skipped."""
-    todo = {}
+) -> tuple[dict[str, str], dict[str, bytes]]:
+    """Articles to read this run (as cited -> content hash; unchanged ones are skipped), and
+    the bytes of as many of them as `KEEP_BYTES` allows."""
+    todo: dict[str, str] = {}
+    kept: dict[str, bytes] = {}
+    budget = KEEP_BYTES
     for path in paths:
         rel = display(path, content)
         try:
-            digest = content_hash(path.read_bytes())
+            data = path.read_bytes()
         except OSError as err:
             summary.problems.append(Problem(rel, f"cannot read: {err.strerror}"))
             summary.failed += 1
             continue
+        digest = content_hash(data)
         if not force and rel not in again and ledger.unchanged(rel, digest):
             summary.skipped += 1
-        else:
-            todo[rel] = digest
-    return todo
+            continue
+        todo[rel] = digest
+        if len(data) <= budget:
+            kept[rel] = data
+            budget -= len(data)
+    return todo, kept
 
 
 def run_extract(
@@ -140,13 +188,30 @@ def run_extract(
     jobs: int = 1,
     stream: TextIO = sys.stderr,
     factory: Callable[[list[Person]], Any] = make_extractor,
+    scheduler: str | None = None,
 ) -> Summary:
     """Extract new and changed articles into the store; see the module's docstring. One run
-    at a time (`lock`); SIGTERM ends it as Ctrl-C does: what is done is kept and recorded."""
-    with extract_lock(content, stream), _terminate_as_interrupt():
-        for path in remove_stale_temporaries(content):
-            print(f"removed {display(path, content)} (left by an interrupted write)", file=stream)
-        return _run(content, force, jobs, stream, factory)
+    at a time (`lock`); SIGTERM ends it as Ctrl-C does: what is done is kept and recorded.
+    With `scheduler` (a Dask scheduler's address) the articles are extracted on that cluster
+    (`commands.cluster`); the merge stays here, in the same order as a local run's."""
+    cluster = None
+    if scheduler is not None:
+        from timeline.commands.cluster import Cluster, ClusterError
+
+        try:
+            cluster = Cluster.connect(scheduler)
+        except ClusterError as err:
+            return Summary(problems=[Problem("timeline extract", str(err))])
+    try:
+        with extract_lock(content, stream), _terminate_as_interrupt():
+            for path in remove_stale_temporaries(content):
+                print(
+                    f"removed {display(path, content)} (left by an interrupted write)", file=stream
+                )
+            return _run(content, force, jobs, stream, factory, cluster)
+    finally:
+        if cluster is not None:
+            cluster.close()
 
 
 @contextlib.contextmanager
@@ -172,6 +237,7 @@ def _run(
     jobs: int,
     stream: TextIO,
     factory: Callable[[list[Person]], Any],
+    cluster: Any = None,
 ) -> Summary:
     summary = Summary()
     ledger, problems = read_ledger(content)
@@ -188,10 +254,13 @@ def _run(
     assert merger.index is not None
     summary.problems += follow_corrections(content, ledger, merger.index, people)
     force = force or ledger.people != people_digest
-    todo = _to_extract(paths, content, ledger, force, summary, again)
+    todo, kept = _to_extract(paths, content, ledger, force, summary, again)
     present = merger.articles = {display(p, content) for p in paths}
     del paths  # Path objects cost more than the text kept for each article
-    _extract_and_merge(todo, content, people, jobs, factory, merger, stream)
+    extracted = _extract_all(
+        jobs_of(todo, kept, content), len(todo), people, jobs, factory, cluster
+    )
+    _extract_and_merge(todo, extracted, merger, stream)
     ledger.keep_only(present)
     ledger.set_people(people_digest)
     try:
@@ -216,21 +285,17 @@ def _settle(merger: Merger) -> set[str]:
 
 
 def _extract_and_merge(
-    todo: dict[str, str],
-    content: Path,
-    people: list[Person],
-    jobs: int,
-    factory: Callable[[list[Person]], Any],
-    merger: Merger,
-    stream: TextIO,
+    todo: dict[str, str], extracted: Iterator[Extracted], merger: Merger, stream: TextIO
 ) -> None:
-    """Extract every article of `todo` and merge the results a batch at a time."""
+    """Merge the results of every article of `todo`, in order, a batch at a time."""
+    from timeline.commands.cluster import ClusterError  # imports nothing of Dask itself
+
     summary = merger.summary
     progress = Progress(len(todo), stream)
     batch: list[Extracted] = []
     done = 0
     try:
-        for result in _extract_all(list(todo), content, people, jobs, factory):
+        for result in extracted:
             done += 1
             batch.append(result)
             summary.problems += result.problems
@@ -242,6 +307,9 @@ def _extract_and_merge(
     except BrokenProcessPool:  # a worker died (out of memory, killed): keep what is done
         message = "expected the extraction workers to finish, found one killed; run again"
         summary.problems.append(Problem("timeline extract", message))
+        summary.failed += len(todo) - done
+    except ClusterError as err:  # the scheduler went away, or no worker is left
+        summary.problems.append(Problem("timeline extract", f"{err}; run again"))
         summary.failed += len(todo) - done
     except KeyboardInterrupt:  # Ctrl-C or SIGTERM: keep and record what is done
         message = f"interrupted after {done} of {len(todo)} articles; the next run reads the rest"

@@ -55,10 +55,16 @@ class Changes:
         return out
 
 
+# Never written by a run: not copied for the comparison (a real run reads the originals) and
+# not compared, so an article costs no link, stat or unlink there.
+READ_ONLY = "articles"
+
+
 def _files(root: Path) -> dict[str, os.stat_result]:
     found = {}
     for folder, dirs, names in os.walk(root):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        top = folder == str(root)
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not (top and d == READ_ONLY)]
         for name in names:
             if not name.startswith("."):
                 path = Path(folder) / name
@@ -66,14 +72,17 @@ def _files(root: Path) -> dict[str, os.stat_result]:
     return found
 
 
-def _link_tree(source: Path, target: Path) -> None:
+def _link_tree(source: Path, target: Path, articles: bool) -> None:
     def link(src: str, dst: str) -> None:
         try:
             os.link(src, dst)
         except OSError:
             shutil.copy2(src, dst)
 
-    shutil.copytree(source, target, copy_function=link, symlinks=True)
+    def ignore(folder: str, names: list[str]) -> list[str]:
+        return [READ_ONLY] if not articles and Path(folder) == source else []
+
+    shutil.copytree(source, target, copy_function=link, symlinks=True, ignore=ignore)
 
 
 def _same(a: os.stat_result, b: os.stat_result) -> bool:
@@ -115,16 +124,18 @@ def extract_and_flag(
     dry_run: bool = False,
     stream: TextIO = sys.stderr,
     factory: Callable[..., Any] | None = None,
+    scheduler: str | None = None,
 ) -> tuple[Summary, Changes]:
     """Run `timeline extract` (on a hard-linked copy when `dry_run`) and say what changed."""
     content = content.resolve()
     scratch = Path(tempfile.mkdtemp(prefix=".timeline-extract-", dir=content.parent))
     kwargs: dict[str, Any] = {"force": force, "jobs": jobs, "stream": stream}
+    kwargs["scheduler"] = scheduler
     if factory is not None:
         kwargs["factory"] = factory
     try:
         copy = scratch / content.name
-        _link_tree(content, copy)
+        _link_tree(content, copy, articles=dry_run)  # a dry run reads the copy's articles
         target, before = (copy, content) if dry_run else (content, copy)
         summary = run_extract(target, **kwargs)
         changes = _compare(before, target, content.name)

@@ -27,8 +27,10 @@ HELP: dict[str, tuple[str, str]] = {
         "and merge them into content/events/: a new contact becomes a draft file, a known one "
         "gains the source (a reviewed event's new source is flagged for review). Unchanged "
         "articles are skipped (content/ledger.json). Every file created or changed is named; "
-        "--dry-run prints what would be, and writes nothing.",
-        "examples:\n  timeline extract\n  timeline extract --dry-run\n  timeline extract --force",
+        "--dry-run prints what would be, and writes nothing. --scheduler extracts on a Dask "
+        "cluster (docs/distributed.md) with the same results; the merge stays on this machine.",
+        "examples:\n  timeline extract\n  timeline extract --dry-run\n  timeline extract --force\n"
+        "  timeline extract --scheduler tcp://scheduler.example.org:8786",
     ),
     "review": (
         "The review queue. Without an id: every draft, and every reviewed event that gained a "

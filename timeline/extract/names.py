@@ -74,9 +74,12 @@ class NameMatcher:
         self._people = people
         self._index: dict[str, dict[str, list[tuple[re.Pattern[str], str, int]]]] = {}
         self._cjk: dict[str, list[tuple[str, str]]] = {}
+        # per language: first character of a Chinese form -> indexes in `_cjk[lang]`
+        self._cjk_first: dict[str, dict[str, list[int]]] = {}
         self._pairs: dict[str, tuple[str, str]] = {}
-        for lang in {lang for p in people for lang in p.names} | {"en", "ru", "uk"}:
-            self._compile(lang, people)
+        # Each language's forms are compiled when a text in it is first read (a run over a few
+        # languages compiles a few; all of them took about a second).
+        self._languages = {lang for p in people for lang in p.names} | {"en", "ru", "uk"}
 
     def _compile(self, lang: str, people: list[Person]) -> None:
         index: dict[str, list[tuple[re.Pattern[str], str, int]]] = {}
@@ -99,14 +102,22 @@ class NameMatcher:
             entries.sort(key=lambda e: -e[2])  # longer forms first: "Цінь Ган" before "Цінь"
         self._index[lang] = index
         self._cjk[lang] = sorted(cjk, key=lambda f: -len(f[0]))
+        first: dict[str, list[int]] = {}
+        for number, (form, _) in enumerate(self._cjk[lang]):
+            first.setdefault(form[0], []).append(number)
+        self._cjk_first[lang] = first
         if lang == "zh":
             self._pairs = _leader_pairs(people)
 
     def find(self, text: str, language: str) -> list[Mention]:
         """Every mention of a registry person in `text`, in order, without overlaps."""
-        if language not in self._index and language in LATIN_INFLECTING:
+        if language not in self._index and (
+            language in self._languages or language in LATIN_INFLECTING
+        ):
             self._compile(language, self._people)
         lang = language if language in self._index else "en"
+        if lang not in self._index:
+            self._compile(lang, self._people)
         index = self._index[lang]
         found: list[Mention] = []
         for word in WORD.finditer(text):
@@ -116,7 +127,10 @@ class NameMatcher:
                     found.append(Mention(pid, match.start(), match.end()))
                     break
         if CJK.search(text):
-            for form, pid in self._cjk[lang]:
+            forms, first = self._cjk[lang], self._cjk_first[lang]
+            # only the forms whose first character the text has, in the order of `forms`
+            tried = sorted(n for char in set(text) for n in first.get(char, ()))
+            for form, pid in (forms[n] for n in tried):
                 start = text.find(form)
                 while start >= 0:
                     found.append(Mention(pid, start, start + len(form)))
