@@ -43,6 +43,7 @@ ELECT_DAYS = 80  # from the election to the inauguration
 AFTER = re.compile(
     r"之后|之後|以后|以後|\bafter\b|\bfollowing\b|(?<!\w)(?:после|після)(?!\w)", re.I
 )
+NEXT_REACH = 2  # sentences ahead a group phrase may find its people in ("the US and China will …")
 NEWS_DAYS = 7  # an undated lead mention is a contact of the last days, not a background one
 CONFIDENCE = {"explicit": 0.9, "relative": 0.8, "publication": 0.4}
 
@@ -64,9 +65,9 @@ class Extractor:
         for index, sentence in enumerate(sentences):
             context.index = index
             content += int(_is_content(sentence))
-            context.next_us, context.next_china = (
-                named[index + 1] if index + 1 < len(named) else ([], [])
-            )
+            ahead = named[index + 1 : index + 1 + NEXT_REACH]
+            context.next_us = next((us for us, _ in ahead if us), [])
+            context.next_china = next((cn for _, cn in ahead if cn), [])
             read = self.reader.read(
                 sentence, index, article.language, anchor, context, named[index]
             )

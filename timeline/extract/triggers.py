@@ -27,7 +27,7 @@ TRIGGERS: dict[str, dict[str, str]] = {
         r"summit|conference)s?\b|\bvideo ?conference|\bspoke (?:by|on the) (?:phone|telephone)|"
         r"\bphoned\b|\b(?:by|on the) (?:tele)?phone\b|\bheld a (?:phone |video )?call\b",
         "summit": r"\bsummit\b",
-        "talks": r"\btalks\b|\btalked\b|\bnegotiations\b|\bdialogue\b|"
+        "talks": r"\btalks\b|\btalked\b|\bnegotiations\b|\bdialogue\b|\bnegotiating table\b|"
         r"\bdiscuss(?:ed|es)?\b(?=[^.]{0,80}\bwith\b)",
         "meeting": r"\bmet\b|\bmeets?\b|\bmeetings?\b|\bsat down with\b|\bhost(?:s|ed|ing)?\b|"
         r"\bwelcom(?:ed|es|ing)\b|\bgreeted\b|\bdinner\b|\bluncheon\b|"
