@@ -30,7 +30,7 @@ _RU_BETWEEN = (
 )
 # Countries and regions Chinese puts between 在 and the city: 在西班牙马德里, 在美国加州旧金山.
 _ZH_REGIONS = (
-    "美国|中国|西班牙|瑞士|瑞典|英国|法国|德国|意大利|奥地利|比利时|芬兰|丹麦|波兰|卢森堡|"
+    "美国|中国|南韩|纽西兰|西班牙|瑞士|瑞典|英国|法国|德国|意大利|奥地利|比利时|芬兰|丹麦|波兰|卢森堡|"
     "马耳他|俄罗斯|韩国|日本|印度尼西亚|印尼|马来西亚|泰国|越南|老挝|柬埔寨|缅甸|菲律宾|文莱|"
     "印度|巴基斯坦|澳大利亚|澳洲|新西兰|加拿大|墨西哥|秘鲁|智利|阿根廷|巴西|南非|埃及|沙特阿拉伯|"
     "沙特|阿联酋|阿塞拜疆|苏格兰|加利福尼亚州|加州|佛罗里达州|佛州|夏威夷州|阿拉斯加州|阿拉斯加|"
@@ -77,7 +77,9 @@ LOCATIVE_AFTER = {"zh": re.compile(r"之行")}
 
 # A place left from: "from Beijing", "з Пекіна", "从北京".
 SOURCE_BEFORE: dict[str, re.Pattern[str]] = {
-    "en": re.compile(r"(?i)\bfrom\s+(?:the\s+)?$"),
+    "en": re.compile(
+        r"(?i)\b(?:from|left|leaving|leaves|departed|departing|departs)\s+(?:the\s+)?$"
+    ),
     "uk": re.compile(r"(?<!\w)(?:[Зз]|[Іі]з|[Зз]і|[Вв]ід)\s+$"),
     "ru": re.compile(r"(?<!\w)(?:[Ии]з|[Оо]т|[Сс]о?)\s+$"),
     "zh": re.compile(r"(?:从|自|离开)$"),
@@ -100,7 +102,9 @@ SLAVIC_PREPOSITION_BEFORE = {
 # заявив", "北京表示", "北京方面".
 GOVERNMENT_AFTER: dict[str, re.Pattern[str]] = {
     "en": re.compile(
-        r"\s+(?:has\s+|had\s+|have\s+)?(?:said|says|wants|wanted|accused|accuses|urged|urges|"
+        r"\s+(?:officials?|spokes(?:man|woman|person)|press secretary|aides?|readout)\b"
+        r"|\s+(?:(?:has|had|have|also|then|later|now|reportedly)\s+)?"
+        r"(?:said|says|wants|wanted|accused|accuses|urged|urges|agreed|decided|refused|pledged|"
         r"warned|warns|demanded|demands|insisted|insists|hopes|hoped|believes|announced|"
         r"denied|denies|rejected|rejects|responded|claimed|claims|argued|argues|threatened|"
         r"threatens|retaliated|imposed|blamed|condemned|criticized|criticised|welcomed|"
@@ -122,8 +126,10 @@ GOVERNMENT_AFTER: dict[str, re.Pattern[str]] = {
         r"ввёл|приветству\w*|отреагирова\w*|намерен\w*|протестова\w*)(?!\w)"
     ),
     "zh": re.compile(
-        r"(?:方面|当局|政府|官方|表示|称|认为|指责|批评|要求|希望|坚持|回应|宣布|警告|强调|"
-        r"敦促|谴责|声称|反对|拒绝|否认|的)"
+        r"(?:方面|当局|政府|官方|发言人|官员|的)"
+        r"|(?:\d{1,4}[年月日号]){0,3}(?:则|也|还|已经|已|将|就|又|亦|更|并|仍|曾|随即|立即)?"
+        r"(?:表示|称|认为|指责|批评|要求|希望|坚持|回应|宣布|警告|强调|敦促|谴责|声称|反对|拒绝|"
+        r"否认|同意|决定|承诺|取消|允许|暂停|推迟|威胁)"
     ),
     "de": re.compile(
         r"\s+(?:sagte|sagt|erklärte|erklärt|fordert|forderte|warnte|warnt|wirft|warf|"
@@ -159,6 +165,22 @@ IMPERSONAL_AFTER: dict[str, re.Pattern[str]] = {
     ),
     "zh": re.compile(r"(?:方面|当局|政府|官方)"),
 }
+
+# Going back to a city is not meeting there; "return to the White House" is the presidency.
+RETURN_BEFORE: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"(?i)\b(?:return(?:ed|ing|s)?|back)\s+to\s+(?:the\s+)?$"),
+    "uk": re.compile(
+        r"(?i)(?<!\w)(?:повернен\w*|поверну\w*|повертає\w*)\s+(?:\S+\s+){0,2}(?:в|у|до)\s+$"
+    ),
+    "ru": re.compile(
+        r"(?i)(?<!\w)(?:возвращени\w*|вернул\w*|вернуть\w*|возвраща\w*)\s+(?:\S+\s+){0,2}(?:в|во)\s+$"
+    ),
+    "zh": re.compile(r"(?:重返|回到|返回|入主|回归)$"),
+}
+# A dateline opening the sentence ("WASHINGTON -", "RANCHO MIRAGE, Calif., June 7 (UPI) --",
+# "新华社北京6月19日电") says where the report was filed, which is not always the venue.
+DATELINE_AFTER = re.compile(r"\s*(?:,[^-—–(]{0,40})?\s*(?:[-—–]|\()")
+ZH_DATELINE_AFTER = re.compile(r"\d{1,2}月\d{1,2}日电")
 
 # Names that are not the place: "the Paris Agreement", "Beijing time", "北京时间", "罗马尼亚".
 NAMED_AFTER: dict[str, re.Pattern[str]] = {

@@ -9,11 +9,12 @@ mention is ranked by the words around it (the words of each language are in plac
   "在X", "à X", "w X"), maybe with adjectives or "the capital" between ("in the Spanish
   capital, Madrid", "в іспанському Мадриді", "在西班牙马德里"), or "X之行";
 - BARE: any other mention ("the Beijing talks", "відвідав Пекін", "до Пекіна");
-- SOURCE: a place left ("from X", "з Пекіна", "从北京");
+- SOURCE: a place left ("from X", "departed X", "з Пекіна", "从北京") or the dateline;
 - GOVERNMENT: the city standing for its government ("Washington's demands", "Beijing said",
   "вимоги Вашингтона", "з Пекіном", "Пекін заявив", "北京方面", "Washington and Beijing").
 
-Names of things ("the Paris Agreement", "北京时间") are no places at all. The place of a
+Names of things ("the Paris Agreement", "北京时间") and cities gone back to ("Trump's return
+to the White House", "重返白宫") are no places of a contact at all. The place of a
 contact is the mention of the best rank and, among those, the one nearest the contact word;
 a city standing for its government is taken only when the sentence names no other.
 """
@@ -28,18 +29,21 @@ from importlib import resources
 from timeline.extract.names import CYRILLIC, NameMatcher
 from timeline.extract.place_words import (
     CONJUNCTION,
+    DATELINE_AFTER,
     GOVERNMENT_AFTER,
     IMPERSONAL_AFTER,
     LOCATIVE_AFTER,
     LOCATIVE_BEFORE,
     NAMED_AFTER,
     NAMED_BEFORE,
+    RETURN_BEFORE,
     SLAVIC_GENITIVE,
     SLAVIC_INSTRUMENTAL,
     SLAVIC_LOCATIVE_END,
     SLAVIC_PREPOSITION_BEFORE,
     SOURCE_BEFORE,
     VOWEL_END,
+    ZH_DATELINE_AFTER,
 )
 from timeline.model import Person
 from timeline.yamlio import parse_yaml
@@ -129,6 +133,8 @@ def rank_of(text: str, start: int, end: int, language: str, listed: bool) -> int
     before, after = text[max(0, start - REACH) : start], text[end : end + REACH]
     written = text[start:end]
     oblique = language in SLAVIC and not listed and bool(CYRILLIC.search(written))
+    if dateline(before, written, after, language):
+        return SOURCE
     if locative(before, after, written, listed, language):
         impersonal = IMPERSONAL_AFTER.get(language)
         return GOVERNMENT if impersonal and impersonal.match(after) else LOCATIVE
@@ -164,14 +170,27 @@ def locative(before: str, after: str, written: str, listed: bool, language: str)
     return True
 
 
+def dateline(before: str, written: str, after: str, language: str) -> bool:
+    """ "WASHINGTON -", "RANCHO MIRAGE, Calif., June 7 (UPI) --", "新华社北京6月19日电"."""
+    if language == "zh":
+        return bool(ZH_DATELINE_AFTER.match(after))
+    opening = not before.strip() or before.rstrip().endswith(("\n", ")", "]"))
+    return opening and written.isupper() and bool(DATELINE_AFTER.match(after))
+
+
 def _locative_case(written: str) -> bool:
     return bool(SLAVIC_LOCATIVE_END.search(written))
 
 
 def named_thing(text: str, start: int, end: int, language: str) -> bool:
-    """ "The Paris Agreement", "the Washington Post", "Beijing time", "北京时间", "罗马尼亚"."""
+    """ "The Paris Agreement", "the Washington Post", "Beijing time", "北京时间", "罗马尼亚";
+    and a city gone back to, which is no meeting there ("returned to the White House")."""
     before, after = text[max(0, start - REACH) : start], text[end : end + REACH]
-    return _starts(NAMED_AFTER, language, after) or _ends(NAMED_BEFORE, language, before)
+    return (
+        _starts(NAMED_AFTER, language, after)
+        or _ends(NAMED_BEFORE, language, before)
+        or _ends(RETURN_BEFORE, language, before)  # "Trump's return to the White House"
+    )
 
 
 def coordinated(
