@@ -227,7 +227,9 @@ class SentenceReader:
             us=f.us,
             china=f.china,
             sides=sides,
-            location=self.places.find(f.sentence, f.language, near=f.group[0].start),
+            location=self.places.find(
+                f.sentence, f.language, near=date.start if date else f.group[0].start
+            ),
             date=date,
             kinds=kinds,
             background=picked is VAGUE_DATE,

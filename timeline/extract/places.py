@@ -52,6 +52,7 @@ LOCATIVE, BARE, SOURCE, GOVERNMENT = range(4)
 REACH = 80  # characters looked at on each side of a mention
 SLAVIC = frozenset({"uk", "ru"})
 SIDES = frozenset({"us", "cn"})
+CLAUSE_BREAK = re.compile(r"[,;:，；：、—–]|\s-\s")
 
 
 def load_places() -> list[dict]:
@@ -103,7 +104,7 @@ class PlaceMatcher:
 
     def find(self, text: str, language: str, near: int | None = None) -> str | None:
         """The place of the contact: the best-ranked city, the nearest to `near` if given."""
-        best = venue(self.mentions(text, language), near)
+        best = venue(self.mentions(text, language), near, text)
         return best.place if best else None
 
     def country_of(self, name: str) -> str | None:
@@ -117,14 +118,21 @@ class PlaceMatcher:
         return self._listed[language]
 
 
-def venue(mentions: list[PlaceMention], near: int | None = None) -> PlaceMention | None:
-    """The best rank first; then the nearest to the contact word; then the first."""
+def venue(
+    mentions: list[PlaceMention], near: int | None = None, text: str = ""
+) -> PlaceMention | None:
+    """The best rank first; then the one in the clause of `near` (the contact's date or
+    word), or the fewest clauses away; then the nearest; then the first."""
     if not mentions:
         return None
-    return min(
-        mentions,
-        key=lambda m: (m.rank, abs(m.start - near) if near is not None else 0, m.start),
-    )
+
+    def key(m: PlaceMention) -> tuple[int, int, int, int]:
+        if near is None:
+            return (m.rank, 0, 0, m.start)
+        low, high = sorted((m.start, near))
+        return (m.rank, len(CLAUSE_BREAK.findall(text, low, high)), high - low, m.start)
+
+    return min(mentions, key=key)
 
 
 def rank_of(text: str, start: int, end: int, language: str, listed: bool) -> int:
