@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from timeline.extract.names import CYRILLIC, NameMatcher
+from timeline.extract.names import CJK, CYRILLIC, NameMatcher
 from timeline.extract.place_words import (
     CONJUNCTION,
     DATELINE_AFTER,
@@ -83,7 +83,7 @@ class PlaceMatcher:
         self._listed: dict[str, frozenset[str]] = {}
         self._locative_only = {form for p in places for form in p.get("locative_only") or []}
         entries = [
-            Person(id=place["name"], name=place["name"], country="", names=place["names"])
+            Person(id=place["name"], name=place["name"], country="", names=_with_datelines(place))
             for place in places
         ]
         self._matcher = NameMatcher(entries)
@@ -116,6 +116,14 @@ class PlaceMatcher:
             forms = self._forms.get(language, set()) | self._forms.get("en", set())
             self._listed[language] = frozenset(forms)
         return self._listed[language]
+
+
+def _with_datelines(place: dict) -> dict[str, list[str]]:
+    """The forms, and each in capitals as a dateline writes it ("WASHINGTON -", "ПЕКІН,")."""
+    return {
+        lang: [*forms, *(f.upper() for f in forms if not CJK.search(f) and f.upper() != f)]
+        for lang, forms in place["names"].items()
+    }
 
 
 def venue(
