@@ -7,6 +7,7 @@ name once per language instead of every case.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -53,6 +54,13 @@ def form_pattern(form: str, inflect_latin: bool = False) -> str:
     return rf"(?<![\w-]){body}(?:'s|’s)?(?![\w'’-])"
 
 
+@functools.cache
+def compiled_form(form: str, inflect_latin: bool = False) -> re.Pattern[str]:
+    """A form's regex, compiled the first time a word of a text starts like it, and once for
+    all the languages that list it (compiling all forms up front cost most of a short run)."""
+    return re.compile(form_pattern(form, inflect_latin))
+
+
 WORD = re.compile(r"\w+")
 
 
@@ -71,14 +79,14 @@ class NameMatcher:
 
     def __init__(self, people: list[Person]):
         self._people = people
-        self._index: dict[str, dict[str, list[tuple[re.Pattern[str], str, int]]]] = {}
+        self._index: dict[str, dict[str, list[tuple[str, bool, str]]]] = {}
         self._cjk: dict[str, list[tuple[str, str]]] = {}
         self._pairs: dict[str, tuple[str, str]] = {}
         for lang in {lang for p in people for lang in p.names} | {"en", "ru", "uk"}:
             self._compile(lang, people)
 
     def _compile(self, lang: str, people: list[Person]) -> None:
-        index: dict[str, list[tuple[re.Pattern[str], str, int]]] = {}
+        index: dict[str, list[tuple[str, bool, str]]] = {}
         cjk: list[tuple[str, str]] = []
         for person in people:
             for form in {
@@ -92,10 +100,10 @@ class NameMatcher:
                 first = WORD.search(form)
                 if first is None:
                     continue
-                pattern = re.compile(form_pattern(form, lang in LATIN_INFLECTING))
-                index.setdefault(_key(first.group()), []).append((pattern, person.id, len(form)))
+                entry = (form, lang in LATIN_INFLECTING, person.id)
+                index.setdefault(_key(first.group()), []).append(entry)
         for entries in index.values():
-            entries.sort(key=lambda e: -e[2])  # longer forms first: "Цінь Ган" before "Цінь"
+            entries.sort(key=lambda e: -len(e[0]))  # longer forms first: "Цінь Ган" before "Цінь"
         self._index[lang] = index
         self._cjk[lang] = sorted(cjk, key=lambda f: -len(f[0]))
         if lang == "zh":
@@ -109,8 +117,8 @@ class NameMatcher:
         index = self._index[lang]
         found: list[Mention] = []
         for word in WORD.finditer(text):
-            for pattern, pid, _ in index.get(_key(word.group()), ()):
-                match = pattern.match(text, word.start())
+            for form, inflect_latin, pid in index.get(_key(word.group()), ()):
+                match = compiled_form(form, inflect_latin).match(text, word.start())
                 if match:
                     found.append(Mention(pid, match.start(), match.end()))
                     break
