@@ -21,6 +21,7 @@ a city standing for its government is taken only when the sentence names no othe
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -133,12 +134,14 @@ def venue(
     word), or the fewest clauses away; then the nearest; then the first."""
     if not mentions:
         return None
+    breaks = [b.start() for b in CLAUSE_BREAK.finditer(text)] if near is not None else []
+    here = bisect.bisect(breaks, near) if near is not None else 0
 
     def key(m: PlaceMention) -> tuple[int, int, int, int]:
         if near is None:
             return (m.rank, 0, 0, m.start)
-        low, high = sorted((m.start, near))
-        return (m.rank, len(CLAUSE_BREAK.findall(text, low, high)), high - low, m.start)
+        clauses = abs(bisect.bisect(breaks, m.start) - here)
+        return (m.rank, clauses, abs(m.start - near), m.start)
 
     return min(mentions, key=key)
 
