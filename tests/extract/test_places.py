@@ -211,6 +211,8 @@ def test_a_dateline_ranks_below_the_venue(places: PlaceMatcher):
     ]
     assert places.find(sentence, "en") == "Lima"
     assert places.find("新华社北京6月19日电 两国外长在雅加达会谈。", "zh") == "Jakarta"
+    [mention] = places.mentions("(迈阿密7日讯)两国代表会谈。", "zh")
+    assert (mention.place, mention.rank) == ("Miami", SOURCE)
 
 
 TRADITIONAL = [

@@ -178,9 +178,10 @@ RETURN_BEFORE: dict[str, re.Pattern[str]] = {
     "zh": re.compile(r"(?:重返|回到|返回|入主|回归)$"),
 }
 # A dateline opening the sentence ("WASHINGTON -", "RANCHO MIRAGE, Calif., June 7 (UPI) --",
-# "新华社北京6月19日电") says where the report was filed, which is not always the venue.
+# "新华社北京6月19日电", "(迈阿密7日讯)") says where the report was filed, which is not
+# always the venue.
 DATELINE_AFTER = re.compile(r"\s*(?:,[^-—–(]{0,40})?\s*(?:[-—–]|\()")
-ZH_DATELINE_AFTER = re.compile(r"\d{1,2}月\d{1,2}日电")
+ZH_DATELINE_AFTER = re.compile(r"(?:\d{1,2}月)?\d{1,2}日(?:电|讯)")
 
 # Names that are not the place: "the Paris Agreement", "Beijing time", "北京时间", "罗马尼亚".
 NAMED_AFTER: dict[str, re.Pattern[str]] = {
