@@ -262,7 +262,9 @@ class SentenceReader:
             us=f.us,
             china=f.china,
             sides=sides,
-            location=self.places.find(f.sentence, f.language),
+            location=self.places.find(
+                f.sentence, f.language, near=date.start if date else f.group[0].start
+            ),
             date=date,
             kinds=kinds,
             named=named,

@@ -7,6 +7,7 @@ name once per language instead of every case.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -54,6 +55,13 @@ def form_pattern(form: str, inflect_latin: bool = False) -> str:
     return rf"(?<![\w-]){body}(?:'s|’s)?(?![\w'’-])"
 
 
+@functools.cache
+def compiled_form(form: str, inflect_latin: bool = False) -> re.Pattern[str]:
+    """A form's regex, compiled the first time a word of a text starts like it, and once for
+    all the languages that list it (compiling all forms up front cost most of a short run)."""
+    return re.compile(form_pattern(form, inflect_latin))
+
+
 WORD = re.compile(r"\w+")
 
 
@@ -72,7 +80,7 @@ class NameMatcher:
 
     def __init__(self, people: list[Person]):
         self._people = people
-        self._index: dict[str, dict[str, list[tuple[re.Pattern[str], str, int]]]] = {}
+        self._index: dict[str, dict[str, list[tuple[str, bool, str]]]] = {}
         self._cjk: dict[str, list[tuple[str, str]]] = {}
         # per language: first character of a Chinese form -> indexes in `_cjk[lang]`
         self._cjk_first: dict[str, dict[str, list[int]]] = {}
@@ -82,7 +90,7 @@ class NameMatcher:
         self._languages = {lang for p in people for lang in p.names} | {"en", "ru", "uk"}
 
     def _compile(self, lang: str, people: list[Person]) -> None:
-        index: dict[str, list[tuple[re.Pattern[str], str, int]]] = {}
+        index: dict[str, list[tuple[str, bool, str]]] = {}
         cjk: list[tuple[str, str]] = []
         for person in people:
             for form in {
@@ -96,10 +104,10 @@ class NameMatcher:
                 first = WORD.search(form)
                 if first is None:
                     continue
-                pattern = re.compile(form_pattern(form, lang in LATIN_INFLECTING))
-                index.setdefault(_key(first.group()), []).append((pattern, person.id, len(form)))
+                entry = (form, lang in LATIN_INFLECTING, person.id)
+                index.setdefault(_key(first.group()), []).append(entry)
         for entries in index.values():
-            entries.sort(key=lambda e: -e[2])  # longer forms first: "Цінь Ган" before "Цінь"
+            entries.sort(key=lambda e: -len(e[0]))  # longer forms first: "Цінь Ган" before "Цінь"
         self._index[lang] = index
         self._cjk[lang] = sorted(cjk, key=lambda f: -len(f[0]))
         first: dict[str, list[int]] = {}
@@ -121,8 +129,8 @@ class NameMatcher:
         index = self._index[lang]
         found: list[Mention] = []
         for word in WORD.finditer(text):
-            for pattern, pid, _ in index.get(_key(word.group()), ()):
-                match = pattern.match(text, word.start())
+            for form, inflect_latin, pid in index.get(_key(word.group()), ()):
+                match = compiled_form(form, inflect_latin).match(text, word.start())
                 if match:
                     found.append(Mention(pid, match.start(), match.end()))
                     break
