@@ -25,7 +25,8 @@ TRIGGERS: dict[str, dict[str, str]] = {
     "en": {
         "call": r"\b(?:phone|telephone|video|virtual)[- ](?:call|conversation|talks?|meeting|"
         r"summit|conference)s?\b|\bvideo ?conference|\bspoke (?:by|on the) (?:phone|telephone)|"
-        r"\bphoned\b|\b(?:by|on the) (?:tele)?phone\b|\bheld a (?:phone |video )?call\b",
+        r"\bphoned\b|\b(?:by|on the) (?:tele)?phone\b|\bheld a (?:phone |video )?call\b|"
+        r"\b(?:the|that|this|their) call\b",
         "summit": r"\bsummit\b",
         "talks": r"\btalks\b|\btalked\b|\bnegotiations\b|\bdialogue\b|\bnegotiating table\b|"
         r"\bdiscuss(?:ed|es)?\b(?=[^.]{0,80}\bwith\b)",

@@ -163,12 +163,16 @@ def _closest(hits: list[DateHit], position: int) -> DateHit:
 # "the signing ceremony", "під час зустрічі": a contact the article has already dated.
 BACK_REFERENCE = re.compile(
     r"\bthe (?:signing )?(?:ceremony|meetings?|talks|summit|visit|dinner|trip)\b|"
+    r"\b(?:that|this) (?:phone )?(?:call|meeting|visit|summit|trip|conversation)\b|"
+    r"(?:эт\w+|т\w+ сам\w+|ц\w+|та сама|той самий) (?:разговор|звонок|встреч\w+|розмов\w+|дзвінок|"
+    r"зустріч\w*)|这次通话|此次通话|这次会晤|此次会晤|这次会谈|此次会谈|"
     r"\b(?:during|at) (?:the|their|his|her) (?:meeting|talks|visit|call|trip|summit)\b|"
     r"(?:під час|у ході|в ході|во время) (?:зустрічі|переговорів|візиту|розмови|церемонії|"
     r"встречи|переговоров|визита|разговора|беседы|церемонии)|на церемонії|на церемонии|"
     r"会谈中|会见时|会谈时|通话中|仪式上|"
     # the contact as the subject of "take place": "the meeting will take place on Monday"
-    r"\b(?:meeting|talks|call|visit|summit)s? (?:will take|took|takes|is to take) place\b|"
+    r"\b(?:meeting|talks|call|visit|summit)s?,? (?:which |that )?(?:will take|took|takes|is to "
+    r"take) place\b|"
     r"(?:встреча|переговоры|визит|разговор|саммит) (?:состоится|состоялась|состоялись|"
     r"состоялся|пройдет|пройдёт|прошла|прошли|прошел|прошёл)|"
     r"(?:зустріч|переговори|візит|розмова|саміт) (?:відбудеться|відбулася|відбулися|"
