@@ -38,7 +38,7 @@ _Y = r"(?:1[89]\d\d|20\d\d)"
 # after the day: "15. November", "1er juin", "14 de septiembre", "1º de maio"
 _DAY_END = r"(?:\.|er|º|°)?"
 _OF = r"(?:\s+(?:de|di)\s+|\s+)"  # "14 de septiembre", "18 marzo"
-_DASH = r"\s*(?:-|–|—|bis(?:\s+zum)?|und|au|et|al|a|e|y|i|do|à)\s*"
+_DASH = r"\s*(?:-|–|—|all'|bis(?:\s+zum)?|und|au|et|al|a|e|y|i|do|à)\s*"
 _FROM = r"(?:(?<!\w)(?:vom|von|du|del|dal|de|od|zwischen|entre|tra|fra)\s+)?"
 # "im Juni", "en juin", "en junio", "a giugno", "em junho", "w czerwcu", "Anfang Juni"
 MONTH_PREPS = {
