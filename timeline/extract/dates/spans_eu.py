@@ -58,12 +58,16 @@ def _year(name: str, lang: str) -> str:
 
 
 def _weekday_words(lang: str) -> str:
-    names = EU_WEEKDAYS[lang]
-    if lang != "pt":
-        return _alt(names)
-    full = _alt(n for n in names if n not in PT_SHORT)
-    short = r"(?<=\bna\s)" + rf"(?:{_alt(PT_SHORT)})"
-    return rf"{full}|{short}"
+    """Weekday names; outside German they are written in lower case, so a capitalised one
+    ("Plácido Domingo") is a weekday only where a sentence starts."""
+    names = list(EU_WEEKDAYS[lang])
+    full = _alt(n for n in names if lang != "pt" or n not in PT_SHORT)
+    if lang == "pt":  # "na sexta", never "a segunda reunião"
+        full += r"|(?<=\bna\s)" + rf"(?:{_alt(PT_SHORT)})"
+    if lang == "de":
+        return full
+    opening = _alt(n.capitalize() for n in names)
+    return rf"(?-i:{full}|(?:(?<!.)|(?<=[.!?:;\"«(]\s))(?:{opening}))"
 
 
 def eu_pattern(lang: str) -> re.Pattern[str]:
@@ -86,7 +90,7 @@ def eu_pattern(lang: str) -> re.Pattern[str]:
         rf"|(?P<dm>(?P<dd>{_D}){_DAY_END}{_OF}(?P<dmm>{month})(?!\w){_year('dy', lang)})"
         rf"|(?P<iso>(?P<iy>{_Y})-(?P<im>[01]\d)-(?P<id>[0-3]\d))(?!\d)"
         rf"|(?P<num>(?P<nd>[0-3]?\d)[./](?P<nm>[01]?\d)[./](?P<ny>{_Y}))(?!\d)"
-        rf"|(?P<mon>(?<!\w)(?:{preps})\s*(?P<mo1>{alone})(?!\w){_year('moy1', lang)}"
+        rf"|(?P<mon>(?<!\w)(?:{preps})(?:\s+|(?<=-))(?P<mo1>{alone})(?!\w){_year('moy1', lang)}"
         rf"|(?<![\w\d])(?<!\d\s)(?<!\d\.\s)(?P<mo2>{_alt(full)})(?!\w)"
         rf"(?:\s+(?:de|del)\s+|,?\s+)(?P<moy2>{_Y})(?!\d))"
         rf"|(?P<wd>(?:(?<!\w)(?P<wdmod>{moods})\s+)?(?<!\w)(?P<wdn>{weekday}){parts}(?!\w)"
