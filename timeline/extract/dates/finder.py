@@ -1,8 +1,9 @@
 """Find and resolve date phrases in one sentence. The only module that imports dateparser.
 
-For uk, ru, en and zh our own patterns (spans.py) find the phrases and say what they
-hold; day-month phrases are then parsed by dateparser (given the language and
-RELATIVE_BASE = publication date) and kept only when dateparser agrees on day and month.
+For uk, ru, en, zh, de, fr, es, it, pt and pl our own patterns (spans.py, spans_eu.py)
+find the phrases and say what they hold; day-month phrases of en, uk and ru are then parsed
+by dateparser (given the language and RELATIVE_BASE = publication date) and kept only when
+dateparser agrees on day and month.
 For other languages dateparser searches the sentence, and every span it returns is
 re-validated: it must name a day (a number with a month word), a weekday, or
 yesterday/today; durations, times, amounts and lone numbers are dropped.

@@ -1,4 +1,5 @@
-"""Date phrases of uk, ru, en and zh found by our own patterns, as structured spans.
+"""Date phrases found by our own patterns, as structured spans: uk, ru, en and zh here;
+de, fr, es, it, pt and pl from the builder in spans_eu.py.
 
 Each pattern is a flat alternation with bounded repeats (no nested quantifiers), so the
 scan is linear in the text. A span says what the phrase holds (day, month, year, weekday,
@@ -18,6 +19,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from timeline.extract.dates.spans_eu import EU_PATTERNS
 from timeline.extract.dates.words import (
     ABBREVIATED,
     APOSTROPHES,
@@ -34,6 +36,15 @@ from timeline.extract.dates.words import (
     UK_MONTHS,
     UK_WEEKDAYS,
     ZH_WEEKDAYS,
+)
+from timeline.extract.dates.words_eu import (
+    EU_APOSTROPHES,
+    EU_MONTHS,
+    EU_MOODS,
+    EU_REL_DAYS,
+    EU_REL_MONTHS,
+    EU_REL_PREVIOUS,
+    EU_WEEKDAYS,
 )
 
 
@@ -97,6 +108,7 @@ _SL_DASH = r"\s*(?:-|–|—|і|й|та|и|по|до)\s*"
 # "в прошлую пятницу", "в следующий понедельник", "у цю п'ятницю", "минулої п'ятниці"
 _SL_MOODS = r"прошл\w*|следующ\w*|эт\w+|минул\w*|наступн\w*|цю|цей|ці"
 MOODS = {"прошл": -1, "минул": -1, "следующ": 1, "наступн": 1, "last": -1, "next": 1}
+MOODS.update({word: value for table in EU_MOODS.values() for word, value in table.items()})
 
 
 def _slavic_pattern(months: dict[str, int], locative: set[str], lang: str) -> re.Pattern[str]:
@@ -152,13 +164,18 @@ ZH_PATTERN = re.compile(
 )
 ZH_YEARS = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
 ZH_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-PATTERNS = {"en": EN_PATTERN, "uk": UK_PATTERN, "ru": RU_PATTERN, "zh": ZH_PATTERN}
+PATTERNS = {"en": EN_PATTERN, "uk": UK_PATTERN, "ru": RU_PATTERN, "zh": ZH_PATTERN, **EU_PATTERNS}
+_REL_DAYS = {**REL_DAYS, **EU_REL_DAYS}
+_REL_MONTHS = {**REL_MONTHS, **EU_REL_MONTHS}
+_REL_PREVIOUS = {**REL_PREVIOUS, **EU_REL_PREVIOUS}
 
 
 def normalise(text: str, lang: str = "uk") -> str:
     """Same length as `text`: Cyrillic apostrophes unified (п'ятниця), full-width digits ASCII."""
     if lang in ("uk", "ru"):
         text = text.translate(APOSTROPHES)
+    elif lang in EU_PATTERNS:
+        text = text.translate(EU_APOSTROPHES)
     return text.translate(FULLWIDTH_DIGITS)
 
 
@@ -187,7 +204,7 @@ def _month(name: str | None, lang: str) -> int | None:
     if lang == "zh":
         return _zh_number(name)
     key = name.lower().rstrip(".")
-    table = {"en": EN_MONTHS, "uk": UK_MONTHS, "ru": RU_MONTHS}.get(lang, {})
+    table = {"en": EN_MONTHS, "uk": UK_MONTHS, "ru": RU_MONTHS}.get(lang) or EU_MONTHS.get(lang, {})
     return table.get(key)
 
 
@@ -255,11 +272,11 @@ def _span(m: re.Match[str], lang: str) -> Span | None:
             week=week,
         )
     if g.get("rel"):
-        return make("relday", offset=REL_DAYS[lang].get(text.lower().strip(), 0))
+        return make("relday", offset=_REL_DAYS[lang].get(text.lower().strip(), 0))
     if g.get("relm"):
-        return make("relmonth", offset=REL_MONTHS[lang].get(text.lower().strip(), 0))
+        return make("relmonth", offset=_REL_MONTHS[lang].get(text.lower().strip(), 0))
     if g.get("prev"):
-        return make("previous", offset=REL_PREVIOUS[lang].get(text.lower().strip(), 0))
+        return make("previous", offset=_REL_PREVIOUS[lang].get(text.lower().strip(), 0))
     if g.get("year"):
         return make("year", year=_int(g["yy"]))
     return None
@@ -271,6 +288,8 @@ def _weekday(name: str, lang: str) -> int | None:
         return EN_WEEKDAYS.index(key) if key in EN_WEEKDAYS else None
     if lang == "zh":
         return ZH_WEEKDAYS.get(key)
+    if lang in EU_WEEKDAYS:
+        return EU_WEEKDAYS[lang].get(key)
     return (UK_WEEKDAYS if lang == "uk" else RU_WEEKDAYS).get(key)
 
 
