@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from timeline.model import Problem
 
@@ -18,6 +20,7 @@ WINDOWS_RESERVED = frozenset(
     + [f"COM{i}" for i in range(1, 10)]
     + [f"LPT{i}" for i in range(1, 10)]
 )
+T = TypeVar("T")
 UNPORTABLE = re.compile(r'[<>:"\\|?*\x00-\x1f]')
 
 
@@ -139,3 +142,44 @@ def read_text(path: Path, rel: str, max_bytes: int) -> tuple[str | None, list[Pr
     if not text.strip():
         return None, [Problem(rel, "expected content, found an empty file")]
     return text.removeprefix("\ufeff"), []
+
+
+class StatMemo:
+    """Results computed from files, kept while each file stays as it was: `mkdocs serve`
+    reads and checks again only the files that changed since the last rebuild.
+
+    A file counts as unchanged while its modification time (in nanoseconds), size and inode
+    are; an edit that keeps all three (same size, within the file system's clock tick, in
+    place) is not seen, which is the rule `make`, git's index and MkDocs' `--dirty` share.
+    """
+
+    def __init__(self) -> None:
+        self.entries: dict[Path, tuple[tuple[int, int, int], object]] = {}
+        self.seen: set[Path] = set()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, path: Path, compute: Callable[[], T]) -> T:
+        """The result for `path`: the one kept when the file is unchanged, else `compute()`."""
+        self.seen.add(path)
+        try:
+            info = path.stat()
+            key = (info.st_mtime_ns, info.st_size, info.st_ino)
+        except OSError:
+            self.entries.pop(path, None)
+            self.misses += 1
+            return compute()  # says why the file cannot be read
+        kept = self.entries.get(path)
+        if kept is not None and kept[0] == key:
+            self.hits += 1
+            return kept[1]  # type: ignore[return-value]
+        self.misses += 1
+        value = compute()
+        self.entries[path] = (key, value)
+        return value
+
+    def forget_unseen(self) -> None:
+        """Drop what was kept for files not asked for since the last call (deleted ones)."""
+        for path in set(self.entries) - self.seen:
+            del self.entries[path]
+        self.seen = set()
