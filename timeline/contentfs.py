@@ -178,6 +178,10 @@ class StatMemo:
         self.entries[path] = (key, value)
         return value
 
+    def values(self) -> list[object]:
+        """What is kept, in the order of the files' paths."""
+        return [self.entries[p][1] for p in sorted(self.entries)]
+
     def forget_unseen(self) -> None:
         """Drop what was kept for files not asked for since the last call (deleted ones)."""
         for path in set(self.entries) - self.seen:

@@ -64,8 +64,9 @@ def affected_pages(old: Site, new: Site, changed: Iterable[str]) -> set[str] | N
     return pages
 
 
-def page_digest(spec: PageSpec, banner: str = "") -> str:
-    """A fingerprint of everything the plugin gives MkDocs for one page."""
+def page_digest(spec: PageSpec, banner: str = "", html: str | None = None) -> str:
+    """A fingerprint of everything the plugin gives MkDocs for one page (`html`: its body,
+    when already rendered)."""
     parts = (
         spec.title,
         spec.edit_url or "",
@@ -74,7 +75,7 @@ def page_digest(spec: PageSpec, banner: str = "") -> str:
         spec.description,
         repr(spec.boost),
         banner,
-        spec.html,
+        spec.html if html is None else html,
     )
     return hashlib.blake2b("\x00".join(parts).encode("utf-8"), digest_size=16).hexdigest()
 
