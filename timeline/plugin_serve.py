@@ -33,7 +33,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.commands.build import _build_theme_template, get_context
@@ -56,9 +56,6 @@ from watchdog.observers.polling import PollingObserver
 from timeline.site.deps import affected_pages, changed_events, plan_rebuild
 from timeline.site.pages import event_uri
 from timeline.site.render import export_writers, write_export
-
-if TYPE_CHECKING:
-    from timeline.plugin import TimelinePlugin
 
 log = logging.getLogger("mkdocs.plugins.timeline")
 EDITS: list[type[FileSystemEvent]] = [
@@ -149,7 +146,7 @@ def search_index(config: MkDocsConfig) -> Any:
 class LiveSite:
     """What `mkdocs serve` keeps between rebuilds, and the rebuild itself."""
 
-    def __init__(self, plugin: TimelinePlugin) -> None:
+    def __init__(self, plugin: Any) -> None:  # the TimelinePlugin (plugin.py imports this)
         self.plugin = plugin
         self.lock = threading.Lock()
         self.changed: set[str] = set()

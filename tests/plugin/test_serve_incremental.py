@@ -37,7 +37,8 @@ def added_event(original: str) -> str:
 def differences(served: dict[str, bytes], clean: dict[str, bytes]) -> list[str]:
     found = [f"only served: {p}" for p in sorted(served.keys() - clean.keys())]
     found += [f"only in the clean build: {p}" for p in sorted(clean.keys() - served.keys())]
-    found += [f"differs: {p}" for p in sorted(served.keys() & clean.keys()) if served[p] != clean[p]]
+    both = sorted(served.keys() & clean.keys())
+    found += [f"differs: {p}" for p in both if served[p] != clean[p]]
     return found
 
 
