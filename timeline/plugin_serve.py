@@ -53,7 +53,7 @@ from watchdog.events import (
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
-from timeline.site.deps import affected_pages, changed_events, plan_rebuild
+from timeline.site.deps import Plan, affected_pages, changed_events, plan_rebuild
 from timeline.site.pages import event_uri
 from timeline.site.render import export_writers, write_export
 
@@ -240,45 +240,59 @@ class LiveSite:
     def update(self, extract: bool) -> None:
         """Bring the built site up to date with `content/` in place."""
         plugin, config = self.plugin, self.config
-        assert config is not None and self.files is not None
+        assert config is not None and self.files is not None and plugin.site is not None
         self.ready = False
         old_site, old_options = plugin.site, plugin.options(config)
         old_banner, old_data = plugin.banner, (plugin.as_of, plugin.provenance)
         site, specs = plugin.collect(config, self.hand_written, extract and plugin.config.extract)
-        assert old_site is not None
-        options = plugin.options(config)
+        options, banner = plugin.options(config), plugin.banner
         ids = changed_events(old_site, site)
-        wide = plugin.banner != old_banner or options != old_options
+        wide = banner != old_banner or options != old_options
         affected = None if wide else affected_pages(old_site, site, ids)
-        first = [event_uri(site.index[i]) for i in sorted(ids) if i in site.index]
-        plan = plan_rebuild(specs, self.digests, affected, plugin.banner, first)
         old = {f.src_uri: f for f in self.files}
-        files = self.listed(config, specs, old, site)
-        self.files, self.digests = files, plan.digests
-        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-        for uri in plan.render:
-            self.render(files.get_file_from_path(uri), files, doc_files)  # type: ignore[arg-type]
-        if (plugin.as_of, plugin.provenance) != old_data:
-            for uri in sorted(self.marked):
-                self.render(files.get_file_from_path(uri), files, doc_files)  # type: ignore[arg-type]
-        for uri in plan.removed:
+        files = self.files = self.listed(config, specs, old, site)
+        pages = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        # First what the editor looks at: the edited events' pages, and the deleted ones.
+        first = {event_uri(site.index[i]) for i in ids if i in site.index}
+        known = {u: self.digests[u] for u in first if u in self.digests}
+        leading = self.write_pages([s for s in specs if s.src_uri in first], known, None, pages)
+        uris = {s.src_uri for s in specs}
+        for uri in [u for u in self.digests if u not in uris]:
             self.entries.pop(uri, None)
             self.delete(old[uri].abs_dest_path)
-        if not (ids or wide or plan.render or plan.removed or self.redirected):
+        self.digests.update(leading.digests)
+        rest = None if affected is None else affected - first
+        plan = self.write_pages(specs, self.digests, rest, pages)
+        self.digests = plan.digests
+        if (plugin.as_of, plugin.provenance) != old_data:
+            for uri in sorted(self.marked):
+                self.render(files.get_file_from_path(uri), pages)  # type: ignore[arg-type]
+        if not (ids or wide or leading.render or plan.render or plan.removed or self.redirected):
             self.ready = True  # nothing the site shows changed (say, a comment in a file)
             return
         if ids or wide:
             writers = export_writers(options, plugin.base_url(config))
             for path, target in plugin.exports(options, config, self.hand_written).items():
                 write_export(writers[path], site, target, replace=True)
-        if plan.removed or set(files.src_uris) - set(old):
+        if plan.removed or uris - set(old):  # the sitemap lists every page
             for name in config.theme.static_templates:
                 _build_theme_template(name, self.env, files, config, self.nav)  # type: ignore[arg-type]
         index = search_index(config)
         if index is not None:  # the entries of every page, in a clean build's order
-            index.entries = [e for f in doc_files for e in self.entries.get(f.src_uri, ())]
+            index.entries = [e for f in pages for e in self.entries.get(f.src_uri, ())]
         config.plugins.on_post_build(config=config)  # the search index, as a build ends
-        log.info(f"timeline: {len(plan.render)} page(s) written again, {len(plan.removed)} gone")
+        written = len(leading.render) + len(plan.render)
+        log.info(f"timeline: {written} page(s) written again, {len(plan.removed)} gone")
+
+    def write_pages(
+        self, specs: list, digests: dict[str, str], affected: set[str] | None, pages: list[File]
+    ) -> Plan:
+        """Render again the pages whose text changed (see `deps.plan_rebuild`)."""
+        assert self.files is not None
+        plan = plan_rebuild(specs, digests, affected, self.plugin.banner)
+        for uri in plan.render:
+            self.render(self.files.get_file_from_path(uri), pages)  # type: ignore[arg-type]
+        return plan
 
     def listed(self, config: MkDocsConfig, specs: list, old: dict[str, File], site: Any) -> Files:
         """The files of the site in the order of a clean build, old ones kept (with their
@@ -310,10 +324,10 @@ class LiveSite:
                 Page(None, file, config)
         return files
 
-    def render(self, file: File, files: Files, doc_files: list) -> None:
+    def render(self, file: File, doc_files: list[File]) -> None:
         """One page through the plugin events and the theme, as a build does, written by
         renaming a complete file over the old one."""
-        config, page = self.config, file.page
+        config, page, files = self.config, file.page, self.files
         assert config is not None and page is not None and self.env is not None
         config._current_page = page
         try:

@@ -100,8 +100,8 @@ def test_plan_renders_new_and_changed_pages_and_deletes_removed_ones():
     before = [spec("a.md", "A"), spec("b.md", "B"), spec("c.md", "C")]
     digests = {s.src_uri: page_digest(s) for s in before}
     after = [spec("a.md", "A"), spec("b.md", "B2"), spec("d.md", "D")]
-    plan = plan_rebuild(after, digests, affected={"a.md", "b.md"}, first=["d.md", "x.md"])
-    assert plan.render == ["d.md", "b.md"]  # the edited event's page first
+    plan = plan_rebuild(after, digests, affected={"a.md", "b.md"})
+    assert plan.render == ["b.md", "d.md"]
     assert plan.removed == ["c.md"]
     assert set(plan.digests) == {"a.md", "b.md", "d.md"}
     assert plan.digests["b.md"] == page_digest(after[1])

@@ -82,8 +82,8 @@ def page_digest(spec: PageSpec, banner: str = "", html: str | None = None) -> st
 
 @dataclass
 class Plan:
-    """What an incremental rebuild writes: pages to render (first those of the edited
-    events), pages to delete, and the new fingerprint of every page."""
+    """What an incremental rebuild writes: pages to render, pages to delete, and the new
+    fingerprint of every page."""
 
     render: list[str]
     removed: list[str]
@@ -91,11 +91,7 @@ class Plan:
 
 
 def plan_rebuild(
-    specs: list[PageSpec],
-    digests: dict[str, str],
-    affected: set[str] | None,
-    banner: str = "",
-    first: Iterable[str] = (),
+    specs: list[PageSpec], digests: dict[str, str], affected: set[str] | None, banner: str = ""
 ) -> Plan:
     """Compare the pages the store gives now (`specs`) with the fingerprints of the pages
     written last time (`digests`): a page is rendered again when it is new, or affected by
@@ -112,7 +108,4 @@ def plan_rebuild(
         if new_digests[uri] != known:
             render.append(uri)
     removed = [uri for uri in digests if uri not in new_digests]
-    rendered = set(render)
-    leading = [u for u in dict.fromkeys(first) if u in rendered]
-    ordered = leading + [u for u in render if u not in set(leading)]
-    return Plan(ordered, removed, new_digests)
+    return Plan(render, removed, new_digests)
