@@ -10,7 +10,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "timeline"
 BOTTOM = {"model", "people", "naming", "articles", "yamlio", "contentfs"}
 RANK = {"extract": 1, "store": 1, "check": 2, "site": 3, "sources": 3, "commands": 4}
-TOP = {"cli": 5, "plugin": 5}
+TOP = {"cli": 5, "plugin_serve": 5, "plugin": 6}
 
 
 def stage_of(module: str) -> str:

@@ -13,9 +13,11 @@ import datetime as dt
 import itertools
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,7 +31,10 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from timeline.commands.build import drafts_page, extract_before_build
+from timeline.contentfs import StatMemo
 from timeline.model import Event, Problem
+from timeline.plugin_serve import LiveSite
+from timeline.site.deps import page_digest
 from timeline.site.home import data_as_of_text
 from timeline.site.index import Site, page_slug
 from timeline.site.load import load_site
@@ -55,6 +60,11 @@ class TimelineConfig(base.Config):
     extract = c.Type(bool, default=True)
     """Run `timeline extract` (new and changed articles only) before each build; `false` for
     a build that must not write to content/ (see docs/editors.md)."""
+    serve_polling = c.Type(bool, default=False)
+    """`mkdocs serve` only: notice edits by polling every file twice a second (MkDocs'
+    default, about 16% of a core at 10,000 events) instead of the system's file events
+    (inotify, FSEvents, ReadDirectoryChanges); for file systems that send no events, such
+    as some network and container mounts."""
 
 
 def build_day(configured: str | None) -> str:
@@ -98,9 +108,17 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.banner = ""
         self.as_of = ""
         self.provenance = ""
+        self.site: Site | None = None
+        self.memo: StatMemo | None = None  # serving: what each event file gave last time
+        self.live: LiveSite | None = None  # serving: the incremental rebuild
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        # A plugin with `on_startup` is kept across `mkdocs serve` rebuilds (MkDocs 1.4+),
+        # so what it holds here lasts from one rebuild to the next.
         self.serving = command == "serve"
+        if self.serving and not dirty:
+            self.memo = StatMemo()
+            self.live = LiveSite(self)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -125,11 +143,35 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return Problem(where, f"expected ISO dates the site can show, found {found}", "date")
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        if self.config.extract:
+        hand_written = set(files.src_uris)
+        site, specs = self.collect(config, hand_written, extract=self.config.extract)
+        for spec in specs:
+            files.append(File.generated(config, spec.src_uri, content=""))
+        options = self.options(config)
+        writers = export_writers(options, self.base_url(config))
+        for path, target in self.exports(options, config, hand_written).items():
+            write_export(writers[path], site, target)
+            files.append(File.generated(config, path, abs_src_path=str(target)))
+        redirects = self.redirects(site, hand_written | set(files.src_uris))
+        for path, page in redirects.items():
+            files.append(File.generated(config, path, content=page))
+        if self.live is not None:
+            self.live.files_listed(config, files, hand_written, redirects)
+        return files
+
+    def collect(
+        self, config: MkDocsConfig, hand_written: set[str], extract: bool
+    ) -> tuple[Site, list[PageSpec]]:
+        """Extract (when asked), load and check `content/`, log its problems; the site and
+        its generated pages (those a hand-written page does not replace), in build order."""
+        if extract:
             for line in extract_before_build(self.content):
                 log.info(line)
         site, problems = load_site(
-            self.content, keep_when_failing=self.serving, include_drafts=self.drafts_shown
+            self.content,
+            keep_when_failing=self.serving,
+            include_drafts=self.drafts_shown,
+            memo=self.memo,
         )
         # Events the pages cannot show are left out; said once, unless the check already has.
         reported = {p.path for p in problems if not p.warning}
@@ -146,51 +188,60 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         options = self.options(config)
         self.as_of = data_as_of_text(site, options.today, root="../")
         self.provenance = provenance_html(site.shown)
-        hand_written = set(files.src_uris)
+        self.site = site
         self.pages = {}
-        editors = [drafts_page(self.content)] if self.serving else []  # for editors only
+        kept = self.memo
+        read = (lambda: [r.file for r in kept.values()]) if kept is not None else None  # type: ignore[attr-defined]
+        editors = [drafts_page(self.content, read)] if self.serving else []  # for editors only
         for spec in itertools.chain(render_pages(site, options), editors):
             if spec.src_uri in hand_written:
                 continue  # a hand-written page at the same path wins
             self.pages[spec.src_uri] = spec
-            files.append(File.generated(config, spec.src_uri, content=""))
-        self.write_exports(site, options, files, config, hand_written)
-        return files
+        return site, list(self.pages.values())
 
-    def write_exports(
-        self,
-        site: Site,
-        options: RenderOptions,
-        files: Files,
-        config: MkDocsConfig,
-        hand_written: set[str],
-    ) -> None:
-        """Stream each data file straight into `site_dir` (cleaned before `on_files`), one at
-        a time, and list it as a file backed by itself: MkDocs' copy is then a no-op
-        (`File.copy_file` passes on `shutil.SameFileError`, "let plugins write directly into
-        site_dir"), links to it from Markdown resolve, and nothing holds its bytes."""
-        base_url = config.site_url if config.site_url and is_web_url(config.site_url) else None
-        for path, writer in export_writers(options, base_url).items():
-            if path in hand_written:
-                continue  # a hand-written file at the same path wins
-            target = Path(config.site_dir) / path
-            write_export(writer, site, target)
-            files.append(File.generated(config, path, abs_src_path=str(target)))
-        problems: list = []  # renamed events: their old addresses redirect (timeline rename)
+    def base_url(self, config: MkDocsConfig) -> str | None:
+        return config.site_url if config.site_url and is_web_url(config.site_url) else None
+
+    def exports(
+        self, options: RenderOptions, config: MkDocsConfig, hand_written: set[str]
+    ) -> dict[str, Path]:
+        """Where each data file goes: streamed straight into `site_dir` (cleaned before
+        `on_files`), one at a time, and listed as a file backed by itself: MkDocs' copy is
+        then a no-op (`File.copy_file` passes on `shutil.SameFileError`, "let plugins write
+        directly into site_dir"), links to it from Markdown resolve, and nothing holds its
+        bytes. A hand-written file at the same path wins."""
+        return {
+            path: Path(config.site_dir) / path
+            for path in export_writers(options, None)
+            if path not in hand_written
+        }
+
+    def redirects(self, site: Site, taken: set[str]) -> dict[str, str]:
+        """Renamed events: their old addresses redirect (timeline rename)."""
+        problems: list = []
         published = {page_slug(e.id) for e in site.shown}
-        for path, page in redirect_pages(self.content, published, problems).items():
-            if path not in hand_written and path not in files.src_uris:
-                files.append(File.generated(config, path, content=page))
+        pages = redirect_pages(self.content, published, problems)
         for problem in problems:
             log.warning(str(problem))
+        return {path: page for path, page in pages.items() if path not in taken}
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.live is not None:
+            self.live.nav = nav
+        return nav
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        marked = False
         if AS_OF_MARK in markdown:  # a hand-written page asks for the data's date (data.md)
             markdown = markdown.replace(AS_OF_MARK, f'<p class="tl-as-of">{self.as_of}</p>')
+            marked = True
         if PROVENANCE_MARK in markdown:  # Methodology and About: where the entries come from
             markdown = markdown.replace(PROVENANCE_MARK, self.provenance)
+            marked = True
+        if marked and self.live is not None:
+            self.live.marked.add(page.file.src_uri)
         spec = self.pages.get(page.file.src_uri)
         if spec is not None:
             # Material prints meta.title unescaped, so it is escaped here, once.
@@ -211,13 +262,18 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         """Render a generated page's HTML now, just before its template: MkDocs reads every
         page's Markdown before it writes any, so HTML made in `on_page_content` would all be
         held at once. Until now the page's content is the empty string its Markdown gave."""
+        if self.live is not None:
+            self.live.page_starts(page, config)
         spec = self.pages.get(page.file.src_uri)
         if spec is None:
             return context
         if spec.toc:  # Material prints these titles unescaped
             tokens = [{"level": 2, "id": a, "name": esc(t), "children": []} for a, t in spec.toc]
             page.toc = get_toc(tokens)  # type: ignore[arg-type]
-        page.content = self.banner + spec.html
+        html = spec.html
+        page.content = self.banner + html
+        if self.live is not None:
+            self.live.digests[spec.src_uri] = page_digest(spec, self.banner, html)
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
@@ -235,13 +291,26 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         rebuild makes new pages and calls `on_files` again, which makes new specs; the server
         sends the files written to `site_dir`.
         """
+        if self.live is not None:
+            self.live.page_written(page)
         if self.pages.pop(page.file.src_uri, None) is not None:
             page.content = ""
             page.toc = NO_TOC
         return output
 
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.live is not None:
+            self.live.env = env
+        return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.live is not None:
+            self.live.built(config)
+
     def on_serve(
-        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., None]
     ) -> LiveReloadServer:
         server.watch(str(self.content))
+        if self.live is not None:
+            self.live.install(server, builder, polling=self.config.serve_polling)
         return server

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from timeline.check.articles import check_articles
 from timeline.check.events import check_event_file
 from timeline.check.links import LinkFacts, check_event_links, check_event_refs, link_facts
 from timeline.check.people import check_people
-from timeline.contentfs import display
+from timeline.contentfs import StatMemo, display, walk
 from timeline.model import Event, Person, Problem
 from timeline.store.claims import Held, buried, read_tombstones, unaccounted
-from timeline.store.files import iter_store
+from timeline.store.files import EventFile, read_event_file
 from timeline.store.ledger import LEDGER_NAME, Ledger, read_ledger
 
 KEEP_ALL, KEEP_UNLESS_ERRORS, KEEP_NONE = "all", "unless-errors", "none"
@@ -45,12 +46,39 @@ def _failing(problems: list[Problem]) -> bool:
     return any(not p.warning for p in problems)
 
 
-def check_content(content: Path, today: dt.date | None = None, keep: str = KEEP_ALL) -> Checked:
+@dataclass(frozen=True)
+class ReadFile:
+    """What one event file gives on its own: the file as read, its own problems, its facts
+    for the checks across files and its event (None when it has none)."""
+
+    file: EventFile
+    problems: list[Problem]
+    facts: LinkFacts
+    event: Event | None
+
+
+def _read(path: Path, content: Path) -> ReadFile:
+    file = read_event_file(path, content)
+    return ReadFile(file, check_event_file(file), link_facts(file), file.event)
+
+
+def check_content(
+    content: Path,
+    today: dt.date | None = None,
+    keep: str = KEEP_ALL,
+    memo: StatMemo | None = None,
+) -> Checked:
     """Validate articles, people and events; every file is checked, none stops the others.
 
     `keep` says which events to return: all readable ones (`mkdocs serve` shows the rest of
     the site), none once there is an error (a build stops then: holding 10,000 events to
     throw them away is most of a failing build's memory), or none at all (`timeline check`).
+
+    `memo` keeps what each event file gives on its own (`ReadFile`) while the file is
+    unchanged, for `mkdocs serve`: a rebuild then reads and parses only the edited files.
+    What depends on other files (people, articles, today, other events) is checked again
+    every time, so the problems are exactly those of a run without it. Callers must not
+    change the kept events.
     """
     articles, problems = check_articles(content)
     people, people_problems = check_people(content / "people.yml", content)
@@ -68,17 +96,20 @@ def check_content(content: Path, today: dt.date | None = None, keep: str = KEEP_
     events: list[Event] = []
     rels: list[str] = []  # the file of each kept event
     count, failing = 0, _failing(problems)
-    for file in iter_store(content, problems):
-        found = check_event_file(file) + check_event_refs(file, by_id, article_exists, today)
+    paths, refused = walk(content / "events", content, ".yml")
+    problems += refused
+    for path in paths:
+        read = memo.get(path, partial(_read, path, content)) if memo else _read(path, content)
+        file = read.file
+        found = read.problems + check_event_refs(file, by_id, article_exists, today)
         problems += found
         failing = failing or _failing(found)
-        facts.append(link_facts(file))
+        facts.append(read.facts)
         present.add(file.path.stem)
-        if not file.has_event:
+        event = read.event
+        if event is None:
             continue
         count += 1
-        event = file.event
-        assert event is not None
         held.add(event.id, event.sources)
         present.add(event.id)
         # While serving, a file with an error is left out too: what the banner says is left
@@ -86,7 +117,7 @@ def check_content(content: Path, today: dt.date | None = None, keep: str = KEEP_
         if (keep == KEEP_ALL and not _failing(found)) or (
             keep == KEEP_UNLESS_ERRORS and not failing
         ):
-            events.append(file.event)  # type: ignore[arg-type]  # has_event
+            events.append(event)
             rels.append(file.rel)
     links = check_event_links(facts)
     problems += links
@@ -97,6 +128,8 @@ def check_content(content: Path, today: dt.date | None = None, keep: str = KEEP_
         problems += _lost_claims(content, ledger, held, present)
     if keep == KEEP_UNLESS_ERRORS and _failing(problems):
         events = []
+    if memo is not None:
+        memo.forget_unseen()
     order = sorted(problems, key=lambda p: (p.path, p.line or 0, p.column or 0, p.field or ""))
     return Checked(events, people, order, count)
 

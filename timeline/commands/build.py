@@ -8,6 +8,7 @@ contacts without a separate step. The plugin's option `extract: false` turns it 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from timeline.check.content import format_problem
@@ -15,6 +16,7 @@ from timeline.commands.extract_run import closing_line, extract_and_flag
 from timeline.commands.review import people_line, queue
 from timeline.site.drafts import SRC_URI, Waiting, drafts_html
 from timeline.site.page import PageSpec
+from timeline.store.files import EventFile
 
 
 def extract_before_build(content: Path) -> list[str]:
@@ -27,10 +29,10 @@ def extract_before_build(content: Path) -> list[str]:
     return lines
 
 
-def waiting(content: Path) -> list[Waiting]:
-    """The review queue as the Drafts page shows it."""
+def waiting(content: Path, files: Callable[[], Iterable[EventFile]] | None = None) -> list[Waiting]:
+    """The review queue as the Drafts page shows it (of `files()` when given)."""
     items = []
-    for entry in queue(content)[0]:
+    for entry in queue(content, files() if files else None)[0]:
         sources = entry.new_sources or [
             s for s in entry.data.get("sources") or [] if isinstance(s, dict)
         ]
@@ -50,12 +52,13 @@ def waiting(content: Path) -> list[Waiting]:
     return items
 
 
-def drafts_page(content: Path) -> PageSpec:
-    """The Drafts page; its list is read when the page is written."""
+def drafts_page(content: Path, files: Callable[[], Iterable[EventFile]] | None = None) -> PageSpec:
+    """The Drafts page; its list is read when the page is written (from `files()`, the
+    store's files as last read, when given)."""
     return PageSpec(
         src_uri=SRC_URI,
         title="Drafts",
-        render=lambda: drafts_html(waiting(content)),
+        render=lambda: drafts_html(waiting(content, files)),
         searchable=False,
         description="Events waiting for an editor's review (mkdocs serve only).",
     )

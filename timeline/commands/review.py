@@ -13,13 +13,14 @@ import os
 import shlex
 import subprocess
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from timeline.check.content import KEEP_NONE, check_content, format_problem
 from timeline.commands.flags import FLAG, set_review
-from timeline.store.files import iter_store
+from timeline.store.files import EventFile, iter_store
 
 QUOTE_WIDTH = 200
 
@@ -45,10 +46,13 @@ def _sources(data: dict[str, Any]) -> list[dict[str, Any]]:
     return [s for s in sources if isinstance(s, dict)] if isinstance(sources, list) else []
 
 
-def queue(content: Path) -> tuple[list[Entry], list[str]]:
-    """The events waiting for review, by date; and every event id (for suggestions)."""
+def queue(content: Path, files: Iterable[EventFile] | None = None) -> tuple[list[Entry], list[str]]:
+    """The events waiting for review, by date; and every event id (for suggestions).
+
+    `files` are the store's files already read (`mkdocs serve` keeps them); by default the
+    store is read now."""
     entries, ids = [], []
-    for file in iter_store(content, []):
+    for file in iter_store(content, []) if files is None else files:
         if not file.has_event or file.data is None:
             continue
         data = file.data

@@ -73,7 +73,7 @@ def counterparts(person: Person, events: list[Event]) -> Counter[str]:
     found: Counter[str] = Counter()
     for event in events:
         others = event.china if person.side == "us" else event.us
-        found.update(set(others))
+        found.update(list(dict.fromkeys(others)))  # not a set: ties keep one order in every build
     return found
 
 

@@ -7,6 +7,7 @@ Every field from the store is untrusted: it reaches HTML only through `timeline.
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
@@ -63,11 +64,17 @@ def export_writers(options: RenderOptions, base_url: str | None) -> dict[str, Wr
     }
 
 
-def write_export(writer: Writer, site: Site, target: Path) -> None:
-    """Write one data file as UTF-8, streamed; line ends are the writer's own."""
+def write_export(writer: Writer, site: Site, target: Path, replace: bool = False) -> None:
+    """Write one data file as UTF-8, streamed; line ends are the writer's own.
+
+    With `replace`, the file is written beside the target and then renamed over it, so that
+    a reader (the `mkdocs serve` server) sees the old file or the new one, never a part."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("w", encoding="utf-8", newline="") as out:
+    path = target.with_name(f".{target.name}.tmp") if replace else target
+    with path.open("w", encoding="utf-8", newline="") as out:
         writer(site, out)
+    if replace:
+        os.replace(path, target)
 
 
 def render_files(site: Site, options: RenderOptions, base_url: str | None) -> dict[str, bytes]:
