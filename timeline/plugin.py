@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 import logging
 import os
 from pathlib import Path
@@ -37,6 +38,7 @@ from timeline.site.markup import esc, is_web_url
 from timeline.site.provenance import provenance_html
 from timeline.site.redirects import redirect_pages
 from timeline.site.render import PageSpec, RenderOptions, export_writers, render_pages, write_export
+from timeline.site.search import search_index_files
 
 log = logging.getLogger("mkdocs.plugins.timeline")
 AS_OF_MARK = "<!-- timeline: data as of -->"
@@ -98,6 +100,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.banner = ""
         self.as_of = ""
         self.provenance = ""
+        self.site: Site | None = None
+        self.searched: list[PageSpec] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -148,11 +152,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.provenance = provenance_html(site.shown)
         hand_written = set(files.src_uris)
         self.pages = {}
+        self.site, self.searched = site, []
         editors = [drafts_page(self.content)] if self.serving else []  # for editors only
         for spec in itertools.chain(render_pages(site, options), editors):
             if spec.src_uri in hand_written:
                 continue  # a hand-written page at the same path wins
             self.pages[spec.src_uri] = spec
+            self.searched.append(spec)
             files.append(File.generated(config, spec.src_uri, content=""))
         self.write_exports(site, options, files, config, hand_written)
         return files
@@ -198,10 +204,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             page.edit_url = spec.edit_url
             if spec.description:
                 page.meta["description"] = esc(spec.description)  # printed unescaped
-            if not spec.searchable:
-                page.meta["search"] = {"exclude": True}
-            elif spec.boost is not None:
-                page.meta["search"] = {"boost": spec.boost}
+            # Found through the index made from the data (write_search_index), not from
+            # this page's HTML: Material's search plugin indexes hand-written pages only.
+            page.meta["search"] = {"exclude": True}
         return markdown
 
     @event_priority(50)  # before the search plugin indexes page.content in its own handler
@@ -239,6 +244,31 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             page.content = ""
             page.toc = NO_TOC
         return output
+
+    @event_priority(-100)  # after the search plugin has written its index of hand-written pages
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.write_search_index(config)
+
+    def write_search_index(self, config: MkDocsConfig) -> None:
+        """Write the site's search files (timeline.site.search): the index of every event,
+        person and page, and the small `search/search_index.json` Material's bundle fetches
+        on each page. Needs the search plugin's index of the hand-written pages in site_dir;
+        without the search plugin there is no search box and nothing to write."""
+        material = Path(config.site_dir) / "search" / "search_index.json"
+        if self.site is None or not material.is_file():
+            return
+        try:
+            material_index = json.loads(material.read_text(encoding="utf-8"))
+        except ValueError as error:
+            raise PluginError(f"{material}: not the search plugin's JSON ({error})") from error
+        files = search_index_files(
+            self.site, self.searched, material_index, config.use_directory_urls
+        )
+        for path, body in files.items():
+            target = Path(config.site_dir) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(body)
+        self.site, self.searched = None, []
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: object
