@@ -139,7 +139,7 @@ FIRST_KEY = """() => new Promise(resolve => {
     if (list.textContent.includes(window.benchExpect))
       { times.expected = performance.now() - times.key; resolve(times); }
   }).observe(list, {childList: true, subtree: true});
-  window.benchReady = true;
+  setTimeout(() => resolve(times), 10000);
 })"""
 
 
@@ -163,14 +163,16 @@ def first_result(browser: object, base: str, query: str, expect: str) -> dict[st
 
 
 def expected_hit(site: Path) -> tuple[str, str]:
-    """A participant's name to type and the title of an event it must find."""
+    """What to type, two participants' names and the place, and the title of an event it
+    must find."""
     import json
 
     data = json.loads((site / "data" / "timeline.json").read_text(encoding="utf-8"))
     fields = data["fields"]
     row = data["events"][len(data["events"]) // 2]
-    person = row[fields.index("us")][0]
-    return data["people"][person][0], row[fields.index("title")]
+    us, china = row[fields.index("us")][0], row[fields.index("china")][0]
+    names = [data["people"][p][0] for p in (us, china)]
+    return " ".join([*names, row[fields.index("place")] or ""]).strip(), row[fields.index("title")]
 
 
 def report(site: Path) -> bool:

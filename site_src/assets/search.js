@@ -7,7 +7,9 @@
  *
  * A query's words are each a prefix: "blink wan" finds "Blinken" and "Wang". Results are the
  * documents that have every word that occurs in the site (a word found nowhere is shown as
- * missing, as Material does); when none has them all, those with the most. */
+ * missing, as Material does); when none has them all, those with the most. The best 100
+ * pages are answered (Material's count then reads "The 100 best matches", see
+ * overrides/main.html). */
 "use strict";
 
 var CJK = "\\u3040-\\u30ff\\u3400-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{2ffff}";
@@ -15,6 +17,7 @@ var TOKEN = new RegExp("[" + CJK + "]+|(?:(?![" + CJK + "])[\\p{L}\\p{N}])+", "g
 var SHOWN_WORD = /[\p{L}\p{N}\p{M}]+/gu;
 var CJK_START = new RegExp("^[" + CJK + "]", "u");
 var FIELD_WEIGHT = [0, 4, 2, 6, 1, 5, 3, 7];  // bits: title 4, text 2, keywords 1
+var MOST_GROUPS = 100;  // more would stall the page while Material takes them in
 var config = null;
 var index = null;
 var loading = null;
@@ -127,11 +130,14 @@ function search(query) {
   });
   ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
   var groups = new Map();
-  ranked.forEach(function (pair) {
-    var location = index.docs[pair[0]][0], page = location.split("#")[0];
-    if (!groups.has(page)) groups.set(page, []);
-    groups.get(page).push(item(pair[0], pair[1], words, terms));
-  });
+  for (var r = 0; r < ranked.length; r++) {
+    var location = index.docs[ranked[r][0]][0], page = location.split("#")[0];
+    if (!groups.has(page)) {
+      if (groups.size === MOST_GROUPS) break;
+      groups.set(page, []);
+    }
+    groups.get(page).push(item(ranked[r][0], ranked[r][1], words, terms));
+  }
   groups.forEach(function (items, page) {  // every group needs its page (Material's renderer)
     if (!items.some(function (i) { return i.location === page; }) && page in index.byLocation)
       items.push(item(index.byLocation[page], 0, words, {}));
