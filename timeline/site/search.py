@@ -21,6 +21,7 @@ from timeline.naming import format_date
 from timeline.site.cards import kind_label
 from timeline.site.channels import CHANNELS, channel_of
 from timeline.site.index import Site
+from timeline.site.markup import show_bidi
 from timeline.site.page import PageSpec
 from timeline.site.pages import STATUS_LABELS, event_uri
 from timeline.site.people import person_uri
@@ -105,7 +106,8 @@ def generated_docs(
             doc = person_doc(people[spec.src_uri], spec, directory_urls)
         else:
             doc = page_doc(spec, directory_urls)
-        docs.append(doc if spec.boost is None else replace(doc, boost=spec.boost))
+        boost = doc.boost if spec.boost is None else spec.boost
+        docs.append(replace(doc, title=show_bidi(doc.title), text=show_bidi(doc.text), boost=boost))
     return docs
 
 
