@@ -248,7 +248,7 @@ def synthetic_data(count: int) -> dict:
         year, month, day = 1972 + i % 54, 1 + i % 12, 1 + i % 28
         date = f"{year}-{month:02d}-{day:02d}"
         events.append([
-            f"e{i}", date, None, kinds[i % 6], f"Contact {i}", ["p1", "p2"], "Place",
+            f"e{i}", date, None, kinds[i % 6], f"Contact {i}", "Place",
             levels[i % 3], "reviewed", ["p1"], ["p2"], f"Summary {i}", channels[i % 4], None,
         ])  # fmt: skip
     events.sort(key=lambda row: row[1])
