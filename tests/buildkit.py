@@ -43,3 +43,15 @@ def served_path(project: Path) -> str:
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     found = re.search(r"(?m)^site_url: (\S+)", text)
     return urlsplit(found.group(1)).path if found else "/"
+
+
+def search_docs(site: Path) -> list[dict]:
+    """The built site's search documents (timeline/site/searchindex.py), as dicts with
+    location, title, text and boost: the manifest names the index file."""
+    import json
+
+    manifest = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert manifest["docs"] == [], "the manifest every page fetches must hold no documents"
+    index = json.loads((site / manifest["config"]["timeline_index"]).read_text(encoding="utf-8"))
+    keys = ("location", "title", "text", "boost")
+    return [dict(zip(keys, doc, strict=True)) for doc in index["docs"]]

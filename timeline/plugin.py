@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 import logging
 import os
 from collections.abc import Callable
@@ -42,6 +43,7 @@ from timeline.site.markup import esc, is_web_url
 from timeline.site.provenance import provenance_html
 from timeline.site.redirects import redirect_pages
 from timeline.site.render import PageSpec, RenderOptions, export_writers, render_pages, write_export
+from timeline.site.search import search_index_files
 
 log = logging.getLogger("mkdocs.plugins.timeline")
 AS_OF_MARK = "<!-- timeline: data as of -->"
@@ -111,6 +113,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.site: Site | None = None
         self.memo: StatMemo | None = None  # serving: what each event file gave last time
         self.live: LiveSite | None = None  # serving: the incremental rebuild
+        self.searched: list[PageSpec] = []  # the generated pages, for the search index
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # A plugin with `on_startup` is kept across `mkdocs serve` rebuilds (MkDocs 1.4+),
@@ -197,7 +200,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             if spec.src_uri in hand_written:
                 continue  # a hand-written page at the same path wins
             self.pages[spec.src_uri] = spec
-        return site, list(self.pages.values())
+        self.searched = list(self.pages.values())
+        return site, self.searched
 
     def base_url(self, config: MkDocsConfig) -> str | None:
         return config.site_url if config.site_url and is_web_url(config.site_url) else None
@@ -249,10 +253,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             page.edit_url = spec.edit_url
             if spec.description:
                 page.meta["description"] = esc(spec.description)  # printed unescaped
-            if not spec.searchable:
-                page.meta["search"] = {"exclude": True}
-            elif spec.boost is not None:
-                page.meta["search"] = {"boost": spec.boost}
+            # Found through the index made from the data (write_search_index), not from
+            # this page's HTML: Material's search plugin indexes hand-written pages only.
+            page.meta["search"] = {"exclude": True}
         return markdown
 
     @event_priority(50)  # before the search plugin indexes page.content in its own handler
@@ -303,9 +306,31 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             self.live.env = env
         return env
 
+    @event_priority(-100)  # after the search plugin has written its index of hand-written pages
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.write_search_index(config)
         if self.live is not None:
             self.live.built(config)
+
+    def write_search_index(self, config: MkDocsConfig) -> None:
+        """Write the site's search files (timeline.site.search): the index of every event,
+        person and page, and the small `search/search_index.json` Material's bundle fetches
+        on each page. Needs the search plugin's index of the hand-written pages in site_dir;
+        without the search plugin there is no search box and nothing to write."""
+        material = Path(config.site_dir) / "search" / "search_index.json"
+        if self.site is None or not material.is_file():
+            return
+        try:
+            material_index = json.loads(material.read_text(encoding="utf-8"))
+        except ValueError as error:
+            raise PluginError(f"{material}: not the search plugin's JSON ({error})") from error
+        files = search_index_files(
+            self.site, self.searched, material_index, config.use_directory_urls
+        )
+        for path, body in files.items():
+            target = Path(config.site_dir) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(body)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., None]

@@ -61,10 +61,11 @@
     function name(id) { return data.people[id] ? data.people[id][0] : id; }
     return data.events.map(function (row) {
       var times = window.TimeView.span(row[f.date], row[f.end_date]);
-      var names = row[f.people].map(name);
+      var people = (row[f.us] || []).concat(row[f.china] || []);  // not sent twice
+      var names = people.map(name);
       return {
         slug: row[f.slug], date: row[f.date], end: row[f.end_date], kind: row[f.kind],
-        title: row[f.title], people: row[f.people], place: row[f.place], level: row[f.level],
+        title: row[f.title], people: people, place: row[f.place], level: row[f.level],
         review: row[f.review], us: row[f.us] || [], china: row[f.china] || [],
         summary: row[f.summary] || "", channel: row[f.channel], names: names, name: name,
         year: parseInt(row[f.date].slice(0, 4), 10), t0: times[0], t1: times[1],

@@ -47,7 +47,7 @@ def test_site_structure_nav_data_and_no_calls_to_other_hosts(project: Path):
     for label in ("Years", "People", "Kinds", "Data"):
         assert label in nav
     assert 'data-md-component="source"' not in home  # no GitHub API call for repo stats
-    assert '<link rel="alternate" type="application/atom+xml"' in home
+    assert '<link rel=" alternate" type="application/atom+xml"' in home  # a feed, no sitemap
     assert "fonts.googleapis" not in home
     assert "Written by hand." in (site / "people/index.html").read_text(encoding="utf-8")
     for name in (

@@ -54,13 +54,13 @@ def write_events_json(site: Site, out: TextIO) -> None:
 
 
 TIMELINE_FIELDS = (
-    "slug date end_date kind title people place level review us china summary channel part_of"
+    "slug date end_date kind title place level review us china summary channel part_of"
 ).split()
 BAND_TITLES = {"us": "President", "cn": "President"}
 
 
 def timeline_row(e: Event, site: Site) -> list:
-    first = [page_slug(e.id), e.date, e.end_date, e.kind, e.title, e.people, e.location]
+    first = [page_slug(e.id), e.date, e.end_date, e.kind, e.title, e.location]  # people: us+china
     parent = page_slug(e.part_of) if e.part_of and e.part_of in site.index else None
     sides = [e.us, e.china, e.summary, channel_of(e, site), parent]
     return [*first, site.level_of(e), e.review, *sides]

@@ -115,7 +115,7 @@ def person_description(person: Person, site: Site) -> str:
 def render_person(person: Person, site: Site) -> PageSpec:
     render = partial(person_html, person, site)
     description = person_description(person, site)
-    return PageSpec(person_uri(person), person.name, render, description=description, boost=0.5)
+    return PageSpec(person_uri(person), person.name, render, description=description, boost=1.5)
 
 
 def kinds_index_html(site: Site) -> str:
