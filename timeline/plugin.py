@@ -331,6 +331,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             target = Path(config.site_dir) / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(body)
+        for old in material.parent.glob("index.*.json"):  # a served site's earlier index
+            if f"search/{old.name}" not in files:
+                old.unlink(missing_ok=True)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., None]
