@@ -69,6 +69,9 @@ def _key(word: str) -> str:
     return word[:3].lower()
 
 
+RECENT_TEXTS = 512  # about the sentences of a few articles
+
+
 class NameMatcher:
     """All name forms of all people, indexed by the first letters of their first word.
 
@@ -88,6 +91,8 @@ class NameMatcher:
         # Each language's forms are compiled when a text in it is first read (a run over a few
         # languages compiles a few; all of them took about a second).
         self._languages = {lang for p in people for lang in p.names} | {"en", "ru", "uk"}
+        # A sentence is searched again for its contacts' people: the last texts' mentions.
+        self._recent: dict[tuple[str, str], list[Mention]] = {}
 
     def _compile(self, lang: str, people: list[Person]) -> None:
         index: dict[str, list[tuple[str, bool, str]]] = {}
@@ -119,6 +124,14 @@ class NameMatcher:
 
     def find(self, text: str, language: str) -> list[Mention]:
         """Every mention of a registry person in `text`, in order, without overlaps."""
+        key = (text, language)
+        if key not in self._recent:
+            if len(self._recent) >= RECENT_TEXTS:
+                self._recent.clear()
+            self._recent[key] = self._find(text, language)
+        return list(self._recent[key])
+
+    def _find(self, text: str, language: str) -> list[Mention]:
         if language not in self._index and (
             language in self._languages or language in LATIN_INFLECTING
         ):

@@ -60,11 +60,16 @@ def _settings(base: dt.date) -> dict:
     }
 
 
-@functools.lru_cache(maxsize=4096)
-def _dp_day_month(text: str, language: str, base: dt.date) -> tuple[int, int] | None:
+# The day and month dateparser reads do not depend on the base date: one base (in a leap
+# year, for "29 February") lets every article share the readings of a phrase.
+DAY_MONTH_BASE = dt.date(2024, 7, 1)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _dp_day_month(text: str, language: str) -> tuple[int, int] | None:
     """dateparser's reading of a day-month phrase, as (day, month), or None."""
     try:
-        found = dp_parse(text, languages=[language], settings=_settings(base))
+        found = dp_parse(text, languages=[language], settings=_settings(DAY_MONTH_BASE))
     except (ValueError, OverflowError, KeyError, TypeError):
         return None
     return (found.day, found.month) if found else None
@@ -180,7 +185,7 @@ def _dateparser_agrees(span: Span, language: str, anchor: Anchor, day: dt.date) 
     text = span.text
     if span.weekday is not None:  # dateparser is asked about the date part only
         text = re.sub(r"^\D*", "", text).rstrip(")） ")
-    reading = _dp_day_month(text, language, anchor.date or day)
+    reading = _dp_day_month(text, language)
     return reading is None or reading == (day.day, day.month)
 
 
