@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from timeline.extract.context import (
     COUNTERPART,
     COUNTERPART_WORDS,
+    FIRST_PERSON,
     PLURAL_PRONOUN,
     PRONOUN,
     PRONOUN_REACH,
@@ -110,7 +111,11 @@ class SentenceReader:
         language = reading_language(sentence, language)
         triggers = find_triggers(sentence, language)
         out = []
-        for found in self._found(sentence, index, language, anchor, triggers, (us, china)):
+        if not triggers:  # most sentences: nothing more to read
+            found_here: list[Found] = []
+        else:
+            found_here = self._found(sentence, index, language, anchor, triggers, (us, china))
+        for found in found_here:
             cand = self._candidate(found, anchor, context)
             if cand is not None:
                 out.append(cand)
@@ -323,11 +328,16 @@ class SentenceReader:
                 f.china.extend(china)
                 sides |= missing
             return
-        pattern = PRONOUN.get(f.language)
-        if len(missing) != 1 or pattern is None or not pattern.search(head):
+        if len(missing) != 1:
             return
         side = missing.pop()
-        found = context.recent(side)
+        pattern, speaker = PRONOUN.get(f.language), FIRST_PERSON.get(f.language)
+        if speaker is not None and speaker.search(f.scope):
+            found = context.fill(side)  # the speaker: named just before, else just after
+        elif pattern is not None and pattern.search(head):
+            found = context.recent(side)
+        else:
+            return
         if found:
             (f.us if side == "us" else f.china).extend(found)
             sides.add(side)

@@ -64,6 +64,13 @@ PLURAL_PRONOUN = {
     "ru": re.compile(r"(?<!\w)они(?!\w)", re.IGNORECASE),
     "zh": re.compile(r"他们|他們"),
 }
+# The first person of a quoted speaker: "Xi invited me", "мы с Хэ Лифэном провели" (he and I).
+FIRST_PERSON = {
+    "en": re.compile(r"\b(?:I|me)\b"),
+    "uk": re.compile(r"(?<!\w)(?:я|мене|мені|ми з|ми із)(?!\w)", re.IGNORECASE),
+    "ru": re.compile(r"(?<!\w)(?:я|меня|мне|мы с|мы со)(?!\w)", re.IGNORECASE),
+    "zh": re.compile(r"我(?![们們国國方军軍])"),
+}
 PRONOUN_REACH = 40  # characters from the start of the sentence
 
 # Which office on the other side is "his counterpart" of an office.

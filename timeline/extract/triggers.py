@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+
+from timeline.extract.lemmas import lemma
 
 KINDS_BY_RANK = ("summit", "talks", "meeting", "call", "visit", "message", "other")
 # "arrival" is a visit when the place arrived at is in the US or China (contacts.py checks).
@@ -144,6 +147,38 @@ TRIGGERS: dict[str, dict[str, str]] = {
 }
 
 
+# Ukrainian and Russian contact words by dictionary form (`lemmas.lemma`): every case form of
+# these is a contact word, beside the stems above (which also catch compounds).
+LEMMAS: dict[str, dict[str, frozenset[str]]] = {
+    "uk": {
+        "talks": frozenset(
+            "переговори перемовини обговорення обговорити обговорювати консультація "
+            "розмова бесіда".split()
+        ),
+        "call": frozenset("поговорити розмовляти".split()),
+        "meeting": frozenset("зустріч зустрітися зустрічатися".split()),
+        "visit": frozenset("візит відвідати відвідувати відвідини".split()),
+        "summit": frozenset(["саміт"]),
+        "arrival": frozenset("прибути прилетіти".split()),
+        "message": frozenset("послання привітати".split()),
+    },
+    "ru": {
+        "talks": frozenset(
+            "переговоры обсуждение обсудить обсуждать консультация беседа беседовать "
+            "разговор".split()
+        ),
+        "call": frozenset(["созвониться"]),
+        "meeting": frozenset("встреча встретиться встречаться".split()),
+        "visit": frozenset("визит посетить посещать посещение".split()),
+        "summit": frozenset(["саммит"]),
+        "arrival": frozenset("прибыть прилететь".split()),
+        "message": frozenset("письмо послание поздравить".split()),
+    },
+}
+LEMMA_PREFIX = 3  # inflection keeps a word's first letters: only such words are looked up
+WORD = re.compile(r"\w+(?:['’ʼ]\w+)?")
+
+
 @dataclass(frozen=True)
 class Trigger:
     """One contact word in a sentence."""
@@ -175,7 +210,31 @@ def find_triggers(sentence: str, language: str) -> list[Trigger]:
         ):
             continue  # "the G20 summit": co-attendance is not a contact
         found.append(Trigger(kind, match.start(), match.end()))
+    if language in LEMMAS:
+        found = sorted(found + _by_lemma(sentence, language, found), key=lambda t: t.start)
     return found
+
+
+@cache
+def _lemma_kinds(language: str) -> tuple[dict[str, str], frozenset[str]]:
+    kinds = {word: kind for kind, words in LEMMAS[language].items() for word in words}
+    return kinds, frozenset(word[:LEMMA_PREFIX] for word in kinds)
+
+
+def _by_lemma(sentence: str, language: str, found: list[Trigger]) -> list[Trigger]:
+    """The contact words the stems missed, by their dictionary form."""
+    kinds, prefixes = _lemma_kinds(language)
+    more = []
+    for match in WORD.finditer(sentence):
+        word = match.group()
+        if word[:LEMMA_PREFIX].lower() not in prefixes:
+            continue
+        if any(t.start < match.end() and match.start() < t.end for t in found):
+            continue
+        kind = kinds.get(lemma(word, language))
+        if kind is not None:
+            more.append(Trigger(kind, match.start(), match.end()))
+    return more
 
 
 def best_kind(kinds: list[str]) -> str:
