@@ -93,7 +93,7 @@ class Extractor:
             anchor = Anchor(published, "day" if published else "none", "metadata")
         anchor = self.complete_anchor(article.body, article.language, anchor)
         found = self.candidates(article, anchor)
-        full = [c for c in _date_from_context(found, anchor) if _in_office(c, self.people)]
+        full = [c for c in _date_from_context(found, anchor) if _in_office(c, self.people, anchor)]
         groups = _without_plans_that_happened(_merge(full, self.people))
         events = [self._event(group, article, anchor) for group in groups]
         return sorted(events, key=lambda e: (e[0].date, e[0].id))
@@ -195,7 +195,7 @@ def _is_content(sentence: str) -> bool:
     return len(sentence.split()) >= 4
 
 
-def _in_office(cand: Candidate, people: dict[str, Person]) -> bool:
+def _in_office(cand: Candidate, people: dict[str, Person], anchor: Anchor) -> bool:
     """Keep the people in office on the contact's date; a side left empty drops the mention.
 
     "Nixon's 1972 visit" in a 2017 article is history, not a contact of 2017.
@@ -203,7 +203,10 @@ def _in_office(cand: Candidate, people: dict[str, Person]) -> bool:
     assert cand.date is not None
     first = cand.date.date
     last = cand.date.end_date or (_month_last(first) if cand.date.precision == "month" else first)
-    if ELECT.search(cand.sentence):  # a President-elect is a party before taking office
+    # A President-elect is a party before taking office: so the text says, or it reports the
+    # contact afterwards, naming him by the office he took ("the 17 January call of Trump and
+    # Xi"): in the past, a party's term may begin up to ELECT_DAYS after the contact.
+    if ELECT.search(cand.sentence) or (anchor.date is not None and anchor.date > last):
         last += dt.timedelta(days=ELECT_DAYS)
     for side in (cand.us, cand.china):
         if not side:
