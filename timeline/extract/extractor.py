@@ -344,7 +344,7 @@ def _shared_leader(first: Candidate, other: Candidate, people: dict[str, Person]
 
 
 def _covers(event: Candidate, cand: Candidate, people: dict[str, Person]) -> bool:
-    if event.status != cand.status:
+    if event.status != cand.status or _held_during_visit(event, cand):
         return False
     if not _people_agree(event, cand) and not (
         _kinds_join(event, cand) and _shared_leader(event, cand, people)
@@ -357,6 +357,16 @@ def _covers(event: Candidate, cand: Candidate, people: dict[str, Person]) -> boo
         return abs((cand.date.date - event.date.date).days) <= NEWS_DAYS
     end = event.date.end_date or event.date.date
     return event.date.precision == "day" and event.date.date <= cand.date.date <= end
+
+
+def _held_during_visit(visit: Candidate, cand: Candidate) -> bool:
+    """Talks named with both sides during a visit of several days are a contact of their
+    own (part of the visit), not another mention of the visit."""
+    assert visit.date is not None
+    multi_day = visit.date.end_date is not None
+    talks = cand.kind in ("talks", "meeting") and cand.full and cand.status == "happened"
+    own = talks and not BACK_REFERENCE.search(cand.sentence)  # not "during the visit"
+    return visit.kind == "visit" and multi_day and own
 
 
 def _source(article: Article, anchor: Anchor, best: Candidate) -> Source:
