@@ -32,7 +32,12 @@ VAGUE = re.compile(
     r"(?<!\w)(?:минулого року|торік|минулого тижня|цього тижня|на цьому тижні|раніше|колись|"
     r"востаннє|в прошлом году|на прошлой неделе|на этой неделе|ранее|когда-то|"
     r"в последний раз)(?!\w)|"
-    r"去年|上周|本周|这周|此前|之前|早些时候|以前|上次|\b(?:letztes Jahr|zuvor|früher|l'an dernier|"
+    # "three weeks ago", "месяц назад", "два роки тому", "3周前", "两个月前": a span back from now
+    r"(?<!\w)(?:(?:\w+ )?(?:дн\w*|недел\w*|месяц\w*|год\w*|лет) назад|"
+    r"(?:\w+ )?(?:дн\w*|тижн\w*|тиждень|місяц\w*|рок\w*|рік) тому)(?!\w)|"
+    r"[\d一二两三四五六七八九十数几]+\s?(?:个|個)?(?:周|週|星期|礼拜|禮拜|月|年|天)(?:之)?前|"
+    r"去年|上周|上週|上个?星期|上個?星期|本周|这周|此前|之前|早些时候|以前|上次|"
+    r"\b(?:letztes Jahr|zuvor|früher|l'an dernier|"
     r"l'année dernière|auparavant|el año pasado|anteriormente|l'anno scorso|in precedenza|"
     r"no ano passado|w zeszłym roku|wcześniej)\b",
     flags=re.IGNORECASE,
@@ -130,7 +135,13 @@ def pick_date(
             return dataclasses.replace(fronted[-1], rule="fronted time clause")
     for trigger in group:
         start, end = clauses.around(trigger.start)
-        if any(start <= h.start < end for h in hits) or VAGUE.search(sentence, start, end):
+        before, _ = clauses.around(max(0, start - 2))  # "Three weeks ago, they met"
+        fronted = start > 0 and start - before <= FRONTED_CLAUSE
+        if (
+            any(start <= h.start < end for h in hits)
+            or VAGUE.search(sentence, start, end)
+            or (fronted and VAGUE.search(sentence, before, start))
+        ):
             return VAGUE_DATE
     return _closest(usable, group[0].start) if usable else None
 
