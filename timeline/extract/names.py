@@ -69,6 +69,18 @@ def _key(word: str) -> str:
     return word[:3].lower()
 
 
+# "Trump's envoy", "特朗普的特使", "拜登政府": the person named is not the one who took part.
+SOMEONE_ELSES = {
+    "en": re.compile(
+        r"(?:['’]s)? (?:\w+ ){0,3}?(?:envoys?|aides?|advis[eo]rs?|representatives?|spokes\w+|"
+        r"emissar(?:y|ies)|negotiators?|delegation|team|administration|officials?|cabinet)\b",
+        re.IGNORECASE,
+    ),
+    "zh": re.compile(r"的?[^，。、\s]{0,4}?(?:特使|特别代表|顾问|助手|团队|政府|官员)"),
+}
+ATTRIBUTIVE = re.compile(
+    r" (?:envoys?|aides?|advis[eo]rs?|administration|officials|negotiators?|team|cabinet)\b"
+)
 RECENT_TEXTS = 512  # about the sentences of a few articles
 
 
@@ -81,8 +93,9 @@ class NameMatcher:
     spaces between words) are found with `str.find`.
     """
 
-    def __init__(self, people: list[Person]):
+    def __init__(self, people: list[Person], parties: bool = True):
         self._people = people
+        self._parties = parties  # people who take part: "Trump's envoy" is not Trump
         self._index: dict[str, dict[str, list[tuple[str, bool, str]]]] = {}
         self._cjk: dict[str, list[tuple[str, str]]] = {}
         # per language: first character of a Chinese form -> indexes in `_cjk[lang]`
@@ -158,7 +171,10 @@ class NameMatcher:
                     start = text.find(form, start + len(form))
             if lang == "zh":
                 found += self._pair_mentions(text)
-        return _without_overlaps(found)
+        found = _without_overlaps(found)
+        if not self._parties:
+            return found
+        return [m for m in found if not _for_someone_else(text, m, lang)]
 
     def _pair_mentions(self, text: str) -> list[Mention]:
         """ "习拜会", "川习通话": two presidents named by one character each."""
@@ -208,6 +224,17 @@ def _generated(person: Person, lang: str) -> list[str]:
         return []
     form = cyrillic_forms(person.name).get(lang)
     return [form] if form else []
+
+
+def _for_someone_else(text: str, mention: Mention, language: str) -> bool:
+    pattern = SOMEONE_ELSES.get(language)
+    if pattern is None:
+        return False
+    named = text[mention.start : mention.end]
+    possessive = named[-2:] in ("'s", "’s") or text[mention.end :][:2] in ("'s", "’s")
+    if language == "en" and not possessive:  # "Trump envoy Witkoff", not "Trump met envoys"
+        return bool(ATTRIBUTIVE.match(text, mention.end))
+    return bool(pattern.match(text, mention.end))
 
 
 def _without_overlaps(found: list[Mention]) -> list[Mention]:

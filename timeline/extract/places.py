@@ -87,7 +87,7 @@ class PlaceMatcher:
             Person(id=place["name"], name=place["name"], country="", names=_with_datelines(place))
             for place in places
         ]
-        self._matcher = NameMatcher(entries)
+        self._matcher = NameMatcher(entries, parties=False)
 
     def mentions(self, text: str, language: str) -> list[PlaceMention]:
         """Every city the text names, in order, with its rank; names of things left out."""

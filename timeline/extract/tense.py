@@ -33,7 +33,8 @@ FUTURE_MARKERS = {
     "en": r"\b(?:will|shall|won't|would|is to|are to|was to|were to|(?:is|are|was|were) "
     r"(?:scheduled|set|due|expected|slated|likely) to|plans? to|planning to|planned|"
     r"scheduled|upcoming|forthcoming|next (?:week|month|year)|later this (?:week|month|year)|"
-    r"to (?:host|meet|visit|hold|travel)|invit\w+|agreed to (?:meet|hold|visit)|"
+    r"(?:is|are|'s|'re) (?:heading|headed|travell?ing|flying|going|leaving|departing) "
+    r"(?:to|for)|to (?:host|meet|visit|hold|travel)|invit\w+|agreed to (?:meet|hold|visit)|"
     r"looks? forward to|looking forward to|expects? to|intends? to|ready to|"
     r"ahead of)\b|'ll\b",
     "uk": r"(?<!\w)(?:буде|будуть|\w+тиме|\w+тимуть|проведе|проведуть|відбудеться|"
@@ -49,7 +50,7 @@ FUTURE_MARKERS = {
     r"пообщаются|поговорит|поговорят|обсудит|обсудят|побеседует|завершится|закончится|"
     r"продлится)(?!\w)",
     "zh": r"将|將|計劃|计划|拟|擬|邀请|邀請|即将|即將|下周|下週|预计|預計|准备|準備|有望|届时|屆時|"
-    r"定于|定於|预定|預定|期待|愿意|願意|有意",
+    r"定于|定於|预定|預定|期待|愿意|願意|有意|铺路|鋪路",  # 为X铺路: paving the way for X
     "de": r"\b(?:wird|werden|soll|sollen|geplant|plant|planen|will|wollen)\b",
     "fr": r"\b(?:va|vont|devrait|devraient|prévu\w*|prévoit|rencontrera\w*|se rendra|"
     r"aura lieu|visitera)\b",
