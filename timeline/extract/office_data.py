@@ -14,12 +14,16 @@ RU_CN = r"(?:Китая|КНР|китайск\w*)"
 # (country, registry role title) -> phrase per language; the phrase must name the country.
 ROLE_PHRASES: dict[str, list[tuple[str, str, str]]] = {
     "en": [
-        ("us", "President", rf"\b{US} President\b|\bPresident {OF_US}"),
-        ("cn", "President", rf"\b{CN} (?:President|leader|head of state)\b|\bPresident {OF_CN}"),
+        ("us", "President", rf"\b{US} (?:[Pp]resident|leader)\b|\bPresident {OF_US}"),
+        (
+            "cn",
+            "President",
+            rf"\b{CN} (?:[Pp]resident|leader|head of state)\b|\bPresident {OF_CN}",
+        ),
         ("us", "Vice President", rf"\b{US} Vice President\b"),
         ("cn", "Vice President", rf"\b{CN} Vice President\b|\bVice President {OF_CN}"),
         ("cn", "Premier", rf"\b{CN} Premier\b|(?<!Vice )\bPremier {OF_CN}"),
-        ("us", "Secretary of State", rf"\b(?:{US} )?Secretary of State\b"),
+        ("us", "Secretary of State", rf"\b(?:{US} )?[Ss]ecretary of [Ss]tate\b"),
         (
             "cn",
             "Minister of Foreign Affairs",
@@ -30,13 +34,14 @@ ROLE_PHRASES: dict[str, list[tuple[str, str, str]]] = {
         (
             "us",
             "Secretary of Defense",
-            rf"\b(?:{US} )?(?:Secretary of Defense|Defense Secretary)\b",
+            rf"\b(?:{US} )?(?:[Ss]ecretary of [Dd]efen[cs]e|[Dd]efen[cs]e [Ss]ecretary)\b|"
+            r"\bPentagon (?:chief|head)\b|\bhead of the Pentagon\b",
         ),
         ("cn", "Minister of National Defense", rf"\b{CN} [Dd]efen[cs]e [Mm]inister\b"),
         (
             "us",
             "Secretary of the Treasury",
-            rf"\b(?:{US} )?Treasury Secretary\b|"
+            rf"\b(?:{US} )?Treasury [Ss]ecretary\b|"
             r"\bSecretary of the Treasury\b",
         ),
         ("us", "Secretary of Commerce", rf"\b{US} Commerce Secretary\b"),
@@ -59,8 +64,8 @@ ROLE_PHRASES: dict[str, list[tuple[str, str, str]]] = {
         (
             "us",
             "President",
-            rf"президент\w* {UK_US}|американськ\w+ президент\w*|"
-            r"господар\w* Білого дому|глав\w+ Білого дому",
+            rf"президент\w* {UK_US}|американськ\w+ (?:президент|лідер)\w*|"
+            r"господар\w* Білого дому|(?:глав|очільник)\w* Білого дому",
         ),
         (
             "cn",

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 
 from timeline.extract.dates.finder import Anchor, DateHit, find_dates
 from timeline.extract.tense import Clauses, Modality, SentenceModality, Tense, clause_index
 from timeline.extract.triggers import Trigger
 
+# A date phrase opened by a preposition dates the verb, not a noun after it.
+ADVERBIAL = re.compile(r"(?:в|во|у|on|in|at|am|le|el|il|w|we|στις)\s", re.IGNORECASE)
 MAX_TRIGGERS = 12  # contact words looked at per sentence (work cap)
 
 
@@ -53,19 +56,29 @@ def by_own_date(
         for t in group
         if 0 <= t.start - (h.start + len(h.text)) <= 3
         and sentence[: h.start].strip()  # "В пятницу переговоры…": the whole sentence's
+        and not ADVERBIAL.match(h.text)  # "в четверг побеседовал": the verb's date
     }
     parts: dict[tuple[str, object], tuple[list[Trigger], int]] = {}  # by date and end
     undated: list[Trigger] = []
     ends = [t.start for t in group[1:]] + [len(sentence)]
-    for trigger, end in zip(group, ends, strict=True):
+    went: dict[int, tuple[str, object] | None] = {}  # trigger -> the part it joined
+    for index, (trigger, end) in enumerate(zip(group, ends, strict=True)):
+        previous = group[index - 1] if index else None
+        if previous is not None and not sentence[previous.end : trigger.start].strip(" -"):
+            key = went[id(previous)]  # "телефонный разговор", "phone call": one contact
+            went[id(trigger)] = key
+            (parts[key][0] if key is not None else undated).append(trigger)
+            continue
         noun = [h for h in hits if attached.get(id(h)) is trigger]
         after = [h for h in hits if trigger.end <= h.start < end and id(h) not in attached]
         if noun or after:
             hit = (noun or after)[0]
             start = hit.start if noun else trigger.end
             parts.setdefault((hit.iso, hit.end_date), ([], start))[0].append(trigger)
+            went[id(trigger)] = (hit.iso, hit.end_date)
         else:
             undated.append(trigger)
+            went[id(trigger)] = None
     if undated and any(attached.get(id(h)) for h in hits) and parts:
         first = (undated, _window(undated, group, len(sentence)))
         return [first, *_parts(parts, group, len(sentence))]
