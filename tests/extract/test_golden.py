@@ -34,7 +34,9 @@ def _cases(section: str) -> list:
     return out
 
 
-def _day(value: object) -> dt.date:
+def _day(value: object) -> dt.date | None:
+    if value is None:  # a page without a publication date
+        return None
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 

@@ -23,7 +23,7 @@ from timeline.extract.context import (
     PRONOUN_REACH,
     Context,
 )
-from timeline.extract.dates.finder import Anchor, DateHit
+from timeline.extract.dates.finder import Anchor, DateHit, unread_weekday
 from timeline.extract.dates.pick import (
     BACK_REFERENCE,
     VAGUE_DATE,
@@ -50,7 +50,7 @@ from timeline.extract.stretches import (
     sentence_dates,
     stretches,
 )
-from timeline.extract.tense import Tense
+from timeline.extract.tense import Clauses, Tense
 from timeline.extract.triggers import Trigger, best_kind, find_triggers
 from timeline.model import Person
 from timeline.people import office_holder
@@ -216,6 +216,8 @@ class SentenceReader:
         if f.dates_at is not None:
             hits = [h for h in hits if h.start in f.dates_at]
         picked = pick_date(f.sentence, f.group, hits, planned=f.status == "planned")
+        if picked is None and _weekday_unread(f, anchor):
+            picked = VAGUE_DATE  # its own day is unknown: never another sentence's
         date = with_duration(f.sentence, picked) if isinstance(picked, DateHit) else None
         if picked is None and f.status == "happened" and THEN.get(f.language):
             date = _then(f, anchor, context)
@@ -438,3 +440,10 @@ def _then(f: Found, anchor: Anchor, context: Context) -> DateHit | None:
         if h.precision in ("day", "month")
     ]
     return dataclasses.replace(hits[-1], rule="then: the sentence before") if hits else None
+
+
+def _weekday_unread(f: Found, anchor: Anchor) -> bool:
+    clauses = Clauses(f.sentence)
+    return any(
+        unread_weekday(f.sentence, f.language, anchor, *clauses.around(t.start)) for t in f.group
+    )

@@ -189,6 +189,16 @@ def _dateparser_agrees(span: Span, language: str, anchor: Anchor, day: dt.date) 
     return reading is None or reading == (day.day, day.month)
 
 
+def unread_weekday(sentence: str, language: str, anchor: Anchor, start: int, end: int) -> bool:
+    """A weekday in sentence[start:end] that no publication day can resolve ("On Tuesday"
+    on an undated page): the contact has a date of its own, only an unknown one."""
+    if anchor.knows_day or language not in PATTERNS:
+        return False
+    return any(
+        s.form == "weekday" and start <= s.start < end for s in find_spans(sentence, language)
+    )
+
+
 def find_dates(
     sentence: str, language: str, base: dt.date | Anchor | None, tense: Tense
 ) -> list[DateHit]:
