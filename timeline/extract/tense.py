@@ -36,21 +36,22 @@ FUTURE_MARKERS = {
     r"(?:is|are|'s|'re) (?:heading|headed|travell?ing|flying|going|leaving|departing) "
     r"(?:to|for)|to (?:host|meet|visit|hold|travel)|invit\w+|agreed to (?:meet|hold|visit)|"
     r"looks? forward to|looking forward to|expects? to|intends? to|ready to|"
+    r"prepar(?:ing|es?) (?:for )?(?:a|an|the|their)|"
     r"ahead of)\b|'ll\b",
     "uk": r"(?<!\w)(?:буде|будуть|\w+тиме|\w+тимуть|проведе|проведуть|відбудеться|"
     r"відвідає|зустрінеться|зустрінуться|прибуде|здійснить|планує|планують|запланова\w*|"
     r"має намір|мають намір|наступно\w* тижн\w*|очікується|запрос\w*|запрошен\w*|"
     r"домовилися про|домовились про|підпишуть|підпише|майбутн\w*|найближчим часом|"
     r"розраховує|з нетерпінням|готовий|поспілкується|поспілкуються|поговорить|поговорять|"
-    r"обговорить|обговорять|завершиться|закінчиться)(?!\w)",
+    r"обговорить|обговорять|завершиться|закінчиться|готу\w*|підготу\w*|підготовк\w*)(?!\w)",
     "ru": r"(?<!\w)(?:будет|будут|проведет|проведут|проведёт|состоится|пройдет|пройдёт|"
     r"посетит|встретится|встретятся|прибудет|совершит|планирует|планируют|запланирова\w*|"
     r"намерен\w*|пригла\w*|на следующей неделе|ожидается|предстоящ\w*|договорились о|"
     r"подпишут|подпишет|скорее всего|рассчитывает|с нетерпением|готов|пообщается|"
     r"пообщаются|поговорит|поговорят|обсудит|обсудят|побеседует|завершится|закончится|"
-    r"продлится)(?!\w)",
+    r"продлится|готови\w*|готовя\w*|подготов\w*|подготавлива\w*)(?!\w)",
     "zh": r"将|將|計劃|计划|拟|擬|邀请|邀請|即将|即將|下周|下週|预计|預計|准备|準備|有望|届时|屆時|"
-    r"定于|定於|预定|預定|期待|愿意|願意|有意|铺路|鋪路",  # 为X铺路: paving the way for X
+    r"定于|定於|预定|預定|期待|愿意|願意|有意|铺路|鋪路|筹备|籌備",  # 为X铺路: paving the way for X
     "de": r"\b(?:wird|werden|soll|sollen|geplant|plant|planen|will|wollen)\b",
     "fr": r"\b(?:va|vont|devrait|devraient|prévu\w*|prévoit|rencontrera\w*|se rendra|"
     r"aura lieu|visitera)\b",
@@ -62,7 +63,9 @@ FUTURE_MARKERS = {
     "hy": r"կվարի|կայցելի|կհանդիպի|կայանալիք|կկայանա",
 }
 HYPOTHETICAL = {
-    "en": r"\b(?:may|might|could|if|whether|possible|possibly|hopes?|hoped|hoping|wants? to|"
+    # "may" in lower case only: "in May", "on May 10", "May 2021" are the month
+    "en": r"\b(?:(?-i:may)|(?-i:May)(?= (?:be|have|not|also|well|meet|visit|hold|speak|talk)\b)|"
+    r"might|could|if|whether|possible|possibly|hopes?|hoped|hoping|wants? to|"
     r"had been (?:expected|scheduled|set|due|planned|slated) to|was supposed to|"
     r"would like|often|regularly|frequently|usually|every year)\b",
     "uk": r"(?<!\w)(?:може|можуть|міг би|могли б|можлив\w*|якщо|(?-i:чи)|сподіва\w*|хоче|хочуть|"

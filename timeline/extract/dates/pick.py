@@ -106,6 +106,8 @@ def pick_date(
     ]
     if planned:
         hits = [h for h in hits if not _said_on(sentence, h)]
+    else:  # "X, who met Y in May, said on Thursday that the talks…": the saying's day
+        hits = [h for h in hits if not _dates_saying_of(sentence, h, group)]
     usable = [
         h
         for h in hits
@@ -145,6 +147,14 @@ def pick_date(
         ):
             return VAGUE_DATE
     return _closest(usable, group[0].start) if usable else None
+
+
+def _dates_saying_of(sentence: str, hit: DateHit, group: list[Trigger]) -> bool:
+    """A saying's date with the contact word after it in its clause reports the contact."""
+    if not _said_on(sentence, hit):
+        return False
+    _, end = Clauses(sentence).around(hit.start)
+    return any(hit.start < t.start < end for t in group)
 
 
 def _said_on(sentence: str, hit: DateHit) -> bool:
