@@ -23,6 +23,12 @@ MULTILATERAL = re.compile(
     flags=re.IGNORECASE,
 )
 
+# "саммит G20", "саміт АТЕС", "sommet du G20": the group named after the word.
+MULTILATERAL_AFTER = re.compile(
+    r"\W{0,3}(?:\w{1,4}\W{1,2})?(?:G-?20|G-?7|G-?8|APEC|ASEAN|BRICS|NATO|SCO|EAS|"
+    r"БРИКС|ШОС|АТЭС|АТЕС|НАТО|АСЕАН|Г-?20|Групп\w* двадцати|Груп\w* двадцяти|двадцатки|двадцятки)",
+    flags=re.IGNORECASE,
+)
 # Per language: kind -> regex of words that report that kind of contact.
 TRIGGERS: dict[str, dict[str, str]] = {
     "en": {
@@ -205,16 +211,19 @@ def trigger_pattern(language: str) -> re.Pattern[str]:
 
 def find_triggers(sentence: str, language: str) -> list[Trigger]:
     """Every contact word in `sentence`, in order, with the kind it reports."""
-    found = []
+    found, group_summits = [], []
     for match in trigger_pattern(language).finditer(sentence):
         kind = match.lastgroup or "other"
-        if kind == "summit" and MULTILATERAL.search(
-            sentence[max(0, match.start() - 30) : match.start()]
-        ):
-            continue  # "the G20 summit": co-attendance is not a contact
-        found.append(Trigger(kind, match.start(), match.end()))
+        trigger = Trigger(kind, match.start(), match.end())
+        if kind == "summit" and _multilateral(sentence, match.start(), match.end()):
+            group_summits.append(trigger)  # "the G20 summit": co-attendance is not a contact
+            if _sidelines(sentence, match.start()):  # "on the sidelines of the G20 summit"
+                found.append(Trigger("meeting", match.start(), match.end()))  # the two met
+            continue
+        found.append(trigger)
     if language in LEMMAS:
-        found = sorted(found + _by_lemma(sentence, language, found), key=lambda t: t.start)
+        more = _by_lemma(sentence, language, found + group_summits)
+        found = sorted(found + more, key=lambda t: t.start)
     return found
 
 
@@ -235,9 +244,29 @@ def _by_lemma(sentence: str, language: str, found: list[Trigger]) -> list[Trigge
         if any(t.start < match.end() and match.start() < t.end for t in found):
             continue
         kind = kinds.get(lemma(word, language))
+        if kind == "summit" and _multilateral(sentence, match.start(), match.end()):
+            continue
         if kind is not None:
             more.append(Trigger(kind, match.start(), match.end()))
     return more
+
+
+SIDELINES = re.compile(
+    r"sidelines of|margins? of|на полях|в кулуарах|у кулуарах|en marge d|al margen d|a margine d|"
+    r"am Rande d|na marginesie",
+    flags=re.IGNORECASE,
+)
+
+
+def _sidelines(sentence: str, start: int) -> bool:
+    return bool(SIDELINES.search(sentence[max(0, start - 40) : start]))
+
+
+def _multilateral(sentence: str, start: int, end: int) -> bool:
+    return bool(
+        MULTILATERAL.search(sentence[max(0, start - 30) : start])
+        or MULTILATERAL_AFTER.match(sentence, end)
+    )
 
 
 def best_kind(kinds: list[str]) -> str:
