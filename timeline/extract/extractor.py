@@ -23,7 +23,7 @@ from timeline.extract.dates.finder import Anchor, DateHit
 from timeline.extract.dates.pick import BACK_REFERENCE
 from timeline.extract.dates.published import latest_full_date
 from timeline.extract.dates.weekday_year import SCAN_CHARS, anchor_from_weekdays
-from timeline.extract.names import NameMatcher
+from timeline.extract.names import NameMatcher, surnames_named_before
 from timeline.extract.places import PlaceMatcher
 from timeline.extract.script import simplified
 from timeline.extract.sentences import split_sentences
@@ -33,6 +33,7 @@ from timeline.naming import event_id, event_summary, event_title
 
 SEPARATE_KINDS = ("message", "call")  # a letter or a call is its own contact, never a meeting's
 LEAD_SENTENCES = 3  # an undated contact in the first three sentences is the article's news
+NON_LATIN = ("zh", "ja", "ko", "uk", "ru", "el", "hy", "ar")  # surnames are not named alone
 CJK_TEXT = re.compile(r"[\u3400-\u9fff]")
 INHERIT_REACH = 3  # sentences back an undated mention may borrow a date from
 MAX_SENTENCES = 2000  # work cap per article
@@ -61,6 +62,10 @@ class Extractor:
         written = split_sentences(article.body)[:MAX_SENTENCES]
         sentences = [simplified(s) for s in written] if article.language == "zh" else written
         named = [self.reader.people_in(s, article.language) for s in sentences]
+        if article.language not in NON_LATIN:  # "Wang said": Wang Yi, named in full before
+            again = surnames_named_before(sentences, named, self.people)
+            pairs = zip(named, again, strict=True)
+            named = [(us, _unique([*cn, *more])) for (us, cn), more in pairs]
         content = 0  # sentences with some text, not menu or caption crumbs
         for index, sentence in enumerate(sentences):
             context.index = index

@@ -244,3 +244,24 @@ def _without_overlaps(found: list[Mention]) -> list[Mention]:
             continue
         out.append(mention)
     return out
+
+
+def surnames_named_before(
+    sentences: list[str], named: list[tuple[list[str], list[str]]], people: dict[str, Person]
+) -> list[list[str]]:
+    """Chinese officials named again by surname alone ("Wang said"), per sentence: a surname
+    stands for the one person of that surname named in full in an earlier sentence."""
+    out: list[list[str]] = []
+    seen: dict[str, set[str]] = {}  # surname -> the people of it named so far
+    for sentence, (_, china) in zip(sentences, named, strict=True):
+        found = []
+        for surname, ids in seen.items():
+            if len(ids) == 1 and re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", sentence):
+                found.extend(ids)
+        out.append(found)
+        for pid in china:
+            person = people.get(pid)
+            surname = person.name.split()[0] if person and " " in person.name else ""
+            if surname[:1].isupper():
+                seen.setdefault(surname, set()).add(pid)
+    return out
