@@ -144,6 +144,7 @@ def pick_date(
             any(start <= h.start < end for h in hits)
             or VAGUE.search(sentence, start, end)
             or (fronted and VAGUE.search(sentence, before, start))
+            or _consensus_of(sentence, trigger)
         ):
             return VAGUE_DATE
     return _closest(usable, group[0].start) if usable else None
@@ -155,6 +156,20 @@ def _dates_saying_of(sentence: str, hit: DateHit, group: list[Trigger]) -> bool:
         return False
     _, end = Clauses(sentence).around(hit.start)
     return any(hit.start < t.start < end for t in group)
+
+
+# "the consensus reached at the San Francisco meeting", "落实旧金山会晤共识": an earlier
+# contact, named for what it agreed, not the one being reported.
+CONSENSUS_BEFORE = re.compile(
+    r"consensus (?:reached|agreed) (?:at|during|in) (?:the |their )?(?:\w+ ){0,3}$",
+    re.IGNORECASE,
+)
+CONSENSUS_AFTER = re.compile(r"\W{0,2}(?:共识|共識|重要共识)")
+
+
+def _consensus_of(sentence: str, trigger: Trigger) -> bool:
+    before = sentence[max(0, trigger.start - 60) : trigger.start]
+    return bool(CONSENSUS_BEFORE.search(before) or CONSENSUS_AFTER.match(sentence, trigger.end))
 
 
 def _said_on(sentence: str, hit: DateHit) -> bool:
