@@ -76,6 +76,12 @@ def _since(sentence: str, hit: DateHit) -> bool:
     return hit.precision in ("month", "year") or bool(SINCE_AFTER.match(after))
 
 
+def _of_noun(sentence: str, hit: DateHit, group: list[Trigger]) -> bool:
+    """ "(since) the October summit": the date of the contact noun right after it."""
+    end = hit.start + len(hit.text)
+    return any(0 <= t.start - end <= 4 and not sentence[end : t.start].strip("'’s ") for t in group)
+
+
 def _office_change(sentence: str, hit: DateHit) -> bool:
     before = re.split(r"[,，;；]", sentence[max(0, hit.start - OFFICE_REACH) : hit.start])[-1]
     after = sentence[hit.start + len(hit.text) : hit.start + len(hit.text) + OFFICE_AFTER]
@@ -102,7 +108,7 @@ def pick_date(
         for h in hits
         if not _in_other_zone(sentence, h)
         and not _office_change(sentence, h)
-        and not _since(sentence, h)
+        and not (_since(sentence, h) and not _of_noun(sentence, h, group))
     ]
     if planned:
         hits = [h for h in hits if not _said_on(sentence, h)]

@@ -30,9 +30,11 @@ from timeline.extract.dates.words import (
     REL_MONTHS,
     REL_PREVIOUS,
     RU_LOCATIVE,
+    RU_MONTH_ADJECTIVES,
     RU_MONTHS,
     RU_WEEKDAYS,
     UK_LOCATIVE,
+    UK_MONTH_ADJECTIVES,
     UK_MONTHS,
     UK_WEEKDAYS,
     ZH_WEEKDAYS,
@@ -79,6 +81,7 @@ Y = r"(?:1[89]\d\d|20\d\d)"
 # English: capitalised month names ("may" the verb is lower case), day before or after.
 _EN_MONTH = r"(?:" + _alt([m.capitalize() for m in EN_MONTHS if m != "may"]) + r")\.?|May"
 _EN_DAY = rf"{D}(?:st|nd|rd|th)?"
+_EN_CONTACT = r"(?:summit|meeting|talks|call|phone call|video call|visit|trip|dialogue)\b"
 _EN_WD = "(?:" + "|".join(w.capitalize() for w in EN_WEEKDAYS) + ")"
 _EN_DASH = r"\s*(?:-|–|—|to|through|and)\s*"
 EN_PATTERN = re.compile(
@@ -92,7 +95,9 @@ EN_PATTERN = re.compile(
     rf"|(?P<dm>(?P<dd>{_EN_DAY})\s+(?:of\s+)?(?P<dmm>{_EN_MONTH})(?:,?\s+(?P<dy>{Y}))?)"
     rf"|(?P<iso>(?P<iy>{Y})-(?P<im>[01]\d)-(?P<id>[0-3]\d))(?!\d)"
     rf"|(?P<mon>(?:(?P<mprep>\b(?i:in|since|until|early|late|mid-?|during|last|this|next)\s+)"
-    rf"(?P<mo1>{_EN_MONTH})(?:,?\s+(?P<moy1>{Y}))?|(?P<mo2>{_EN_MONTH}),?\s+(?P<moy2>{Y})))"
+    rf"(?P<mo1>{_EN_MONTH})(?:,?\s+(?P<moy1>{Y}))?|(?P<mo2>{_EN_MONTH}),?\s+(?P<moy2>{Y})"
+    # a month before a contact noun: "the October summit", "their March meeting"
+    rf"|\b(?:the|their|his|her|its)\s(?P<mo3>{_EN_MONTH})(?=(?:['’]s)? {_EN_CONTACT})))"
     rf"(?![\w-]|\s*\d)"
     rf"|(?P<wd>(?:\b(?P<wdmod>last|next|this|Last|Next|This)\s+)?(?P<wdn>\b{_EN_WD}\b)"
     rf"(?:\s*(?:and|to|through|until|-|–|—)\s*(?P<wdn2>{_EN_WD})\b)?)"
@@ -117,6 +122,7 @@ def _slavic_pattern(months: dict[str, int], locative: set[str], lang: str) -> re
     full = [m for m in genitive if m not in ABBREVIATED]
     month = rf"(?:{_alt(full)}|(?:{_alt(short)})\.?)"
     weekdays = UK_WEEKDAYS if lang == "uk" else RU_WEEKDAYS
+    adjectives = UK_MONTH_ADJECTIVES if lang == "uk" else RU_MONTH_ADJECTIVES
     return re.compile(
         rf"(?P<range>(?:\b(?:з|із|с|від|от)\s+)?(?P<rd1>{D}){_SL_DASH}(?P<rd2>{D})\s+"
         rf"(?P<rm>{month})(?!\w){_SL_YEAR.format(n='ry')})"
@@ -127,7 +133,8 @@ def _slavic_pattern(months: dict[str, int], locative: set[str], lang: str) -> re
         rf"{_SL_YEAR.format(n='moy1')}"
         # a genitive month with its year: "с ноября 2022 года", "з листопада 2022 року"
         rf"|(?<!\d\s)(?<![\w\d])(?P<mo2>{_alt(genitive)})(?!\w)\s+(?P<moy2>{Y})"
-        rf"(?:\s*(?:року|р\.|рік|года|г\.|год))?(?!\d))"
+        rf"(?:\s*(?:року|р\.|рік|года|г\.|год))?(?!\d)"
+        rf"|(?<!\w)(?P<mo3>{_alt(adjectives)})\w{{0,4}}(?!\w))"
         rf"|(?P<wd>(?:(?<!\w)(?:у|в|во)\s+(?:(?P<wdmod>{_SL_MOODS})\s+)?|"
         rf"(?<!\w)(?P<wdgen>минулого|минулої|наступного|наступної)\s+)(?P<wdn>{_alt(weekdays)})"
         rf"(?:\s*(?:та|і|й|и|-|–|—|по|до)\s*(?:(?:у|в|во)\s+)?(?P<wdn2>{_alt(weekdays)}))?"
@@ -204,6 +211,9 @@ def _month(name: str | None, lang: str) -> int | None:
     if lang == "zh":
         return _zh_number(name)
     key = name.lower().rstrip(".")
+    adjective = {"uk": UK_MONTH_ADJECTIVES, "ru": RU_MONTH_ADJECTIVES}.get(lang, {}).get(key)
+    if adjective:
+        return adjective
     table = {"en": EN_MONTHS, "uk": UK_MONTHS, "ru": RU_MONTHS}.get(lang) or EU_MONTHS.get(lang, {})
     return table.get(key)
 
@@ -249,7 +259,7 @@ def _span(m: re.Match[str], lang: str) -> Span | None:
     if g.get("num"):
         return make("date", day=_int(g["nd"]), month=_int(g["nm"]), year=_int(g["ny"]))
     if g.get("mon"):
-        month = _month(g.get("mo1") or g.get("mo2"), lang)
+        month = _month(g.get("mo1") or g.get("mo2") or g.get("mo3"), lang)
         year = _int(g.get("moy1") or g.get("moy2"))
         offset = None
         prep = (g.get("mprep") or "").strip().lower()
