@@ -6,7 +6,7 @@ import pytest
 
 from timeline.extract.names import NameMatcher
 from timeline.extract.script import simplified
-from timeline.extract.transliterate import cyrillic_forms
+from timeline.extract.transliterate import cyrillic_forms, variant_forms
 from timeline.model import Person, Role
 
 
@@ -50,3 +50,18 @@ def test_traditional_chinese_is_read_as_simplified_with_positions_kept():
     assert simplified(text) == "王毅与布林肯会谈"
     assert len(simplified(text)) == len(text)
     assert simplified("no Chinese here") == "no Chinese here"
+
+
+@pytest.mark.parametrize(
+    ("pinyin", "lang", "variants"),
+    [
+        ("Dong Jun", "uk", ["Дун Джун"]),
+        ("Dong Jun", "ru", ["Дун Джун"]),
+        ("Wang Yi", "uk", ["Ван Ї"]),
+        ("Wang Yi", "ru", []),
+        ("He Lifeng", "uk", []),
+    ],
+)
+def test_the_spellings_news_uses_beside_the_standard_one(pinyin: str, lang: str, variants: list):
+    form = cyrillic_forms(pinyin)[lang]
+    assert variant_forms(form, pinyin, lang) == variants

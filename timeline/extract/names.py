@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from timeline.extract.script import simplified
-from timeline.extract.transliterate import cyrillic_forms
+from timeline.extract.transliterate import cyrillic_forms, variant_forms
 from timeline.model import Person
 
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -223,7 +223,7 @@ def _generated(person: Person, lang: str) -> list[str]:
     if person.country != "cn" or lang not in ("ru", "uk"):
         return []
     form = cyrillic_forms(person.name).get(lang)
-    return [form] if form else []
+    return [form, *variant_forms(form, person.name, lang)] if form else []
 
 
 def _for_someone_else(text: str, mention: Mention, language: str) -> bool:

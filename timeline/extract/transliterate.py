@@ -91,3 +91,29 @@ def cyrillic_forms(name: str) -> dict[str, str]:
             return {}
         forms[lang] = " ".join(p.capitalize() for p in parts if p)
     return forms
+
+
+# The spellings news also uses beside the standard ones: pinyin j read as in English ("Dong
+# Jun" as Дун Джун, not Цзюнь) and, in Ukrainian, yi as ї (Ван Ї).
+ENGLISH_J = {"цзю": "джу", "цзи": "джи", "цзі": "джі", "цзя": "джа", "цзе": "дже", "цзє": "дже"}
+
+
+def variant_forms(form: str, pinyin: str, lang: str) -> list[str]:
+    """Other spellings of a generated form (`cyrillic_forms`), for the same pinyin name."""
+    variants = []
+    words = pinyin.lower().split()
+    parts = form.split()
+    if len(words) != len(parts):
+        return []
+    english = []
+    for word, part in zip(words, parts, strict=True):
+        if word.startswith("j"):
+            head = part[:3].lower()
+            part = (ENGLISH_J.get(head, head) + part[3:]).replace("нь", "н").capitalize()
+        english.append(part)
+    variants.append(" ".join(english))
+    if lang == "uk":
+        variants.append(
+            " ".join("Ї" if w == "yi" else p for w, p in zip(words, parts, strict=True))
+        )
+    return [v for v in dict.fromkeys(variants) if v != form]
