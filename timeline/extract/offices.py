@@ -27,8 +27,13 @@ FORMER = re.compile(
 )
 
 
-# "vice premier", "віцепрем'єр", "вице-премьер", "副总理": not the office that follows.
-VICE = re.compile(r"(?:vice|віце|вице|副)[\s-]*$", flags=re.IGNORECASE)
+# "vice premier", "віцепрем'єр", "вице-премьер", "副总理", "Deputy Secretary of State",
+# "заместитель госсекретаря", "заступник держсекретаря": not the office that follows.
+VICE = re.compile(
+    r"(?:vice|віце|вице|副|deputy|under|assistant|заместител\w*|заступник\w*|замглав\w*|"
+    r"замміністр\w*|замминистр\w*)[\s-]*$",
+    flags=re.IGNORECASE,
+)
 # "President-elect", "новообраний президент", "избранный президент": not yet in office.
 ELECT_AFTER = re.compile(r"[\s-]*elect\b", flags=re.IGNORECASE)
 ELECT_BEFORE = re.compile(r"(?:обран\w*|избранн\w*|elected)\s+$", flags=re.IGNORECASE)
