@@ -38,22 +38,20 @@ RU_MONTHS = {
     **dict.fromkeys(["декабря", "декабре", "декабрь", "дек"], 12),
 }
 ABBREVIATED = {"янв", "фев", "мар", "апр", "июн", "июл", "авг", "сен", "сент", "окт", "ноя", "дек"}
+
+
 # Month adjectives: "мартовского разговора", "березневої зустрічі" (the March talk/meeting).
-RU_MONTH_ADJECTIVES = dict(
-    zip(
-        "январск февральск мартовск апрельск майск июньск июльск августовск сентябрьск "
-        "октябрьск ноябрьск декабрьск".split(),
-        range(1, 13),
-        strict=True,
-    )
+def _in_month_order(stems: str) -> dict[str, int]:
+    return {stem: number for number, stem in enumerate(stems.split(), start=1)}
+
+
+RU_MONTH_ADJECTIVES = _in_month_order(
+    "январск февральск мартовск апрельск майск июньск июльск августовск сентябрьск "
+    "октябрьск ноябрьск декабрьск"
 )
-UK_MONTH_ADJECTIVES = dict(
-    zip(
-        "січнев лютнев березнев квітнев травнев червнев липнев серпнев вереснев жовтнев "
-        "листопадов груднев".split(),
-        range(1, 13),
-        strict=True,
-    )
+UK_MONTH_ADJECTIVES = _in_month_order(
+    "січнев лютнев березнев квітнев травнев червнев липнев серпнев вереснев жовтнев "
+    "листопадов груднев"
 )
 UK_LOCATIVE = {w for w in UK_MONTHS if w.endswith(("і", "ому"))}
 RU_LOCATIVE = {w for w in RU_MONTHS if w.endswith("е")}
