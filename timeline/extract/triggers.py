@@ -76,7 +76,7 @@ TRIGGERS: dict[str, dict[str, str]] = {
         # "川习会", "习拜会": a leaders' meeting named by their initials (names.py reads them)
         "summit": r"峰会|元首会晤|峰會|(?:(?:习|習)[拜川特奥奧]|[拜川特奥奧](?:习|習))[会會]"
         r"(?![晤见見谈談面议議])",
-        "talks": r"会谈|谈判|磋商|對話|会談|會談|談判",
+        "talks": r"会谈|谈判|磋商|對話|会談|會談|談判|交谈|交談",
         "meeting": r"会见|会晤|见面|接见|面谈|会面|迎接|设宴|宴请|會見|會晤|見面|會面|签署",
         "visit": r"访问|访华|访美|到访|訪問|訪華|訪美",
         "arrival": r"抵达|抵達|飞抵|飛抵",
