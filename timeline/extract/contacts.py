@@ -100,7 +100,9 @@ class SentenceReader(SidesReader):
         """The candidates of one sentence (none when it has no contact word)."""
         us, china = named if named is not None else self.people_in(sentence, language)
         language = reading_language(sentence, language)
-        triggers = find_triggers(sentence, language)
+        # a contact word is never inside a name: "何立峰会面" holds 会面, not 峰会
+        mentions = self.names.find(sentence, language) if us or china else []
+        triggers = find_triggers(_without_names(sentence, mentions), language)
         out = []
         if not triggers:  # most sentences: nothing more to read
             found_here: list[Found] = []
@@ -269,6 +271,14 @@ class SentenceReader(SidesReader):
             at=f.group[0].start,
             background=picked is VAGUE_DATE,
         )
+
+
+def _without_names(sentence: str, mentions: list[Mention]) -> str:
+    """The sentence with each name blanked out, positions kept (not the presidents' initials
+    of "川习会", which are the meeting's name)."""
+    for m in (m for m in mentions if m.end - m.start > 1):
+        sentence = sentence[: m.start] + " " * (m.end - m.start) + sentence[m.end :]
+    return sentence
 
 
 def _unique(items: Iterable[str]) -> list[str]:

@@ -24,8 +24,10 @@ MAX_TRIGGERS = 12  # contact words looked at per sentence (work cap)
 def by_status(sentence: str, triggers: list[Trigger], language: str) -> dict[str, list[Trigger]]:
     groups: dict[str, list[Trigger]] = {}
     marks = SentenceModality(sentence, language)
-    for trigger in triggers[:MAX_TRIGGERS]:
-        how = marks.at(trigger.start)
+    kept = triggers[:MAX_TRIGGERS]
+    nexts = [t.start for t in kept[1:]] + [len(sentence)]
+    for trigger, until in zip(kept, nexts, strict=True):
+        how = marks.at(trigger.start, until)
         if how is Modality.NONE:
             continue
         groups.setdefault(how.value, []).append(trigger)

@@ -98,6 +98,21 @@ NEGATION = {
     "pl": r"\b(?:nie|nigdy|bez|odwoła\w*)\b",
     "el": r"(?<!\w)(?:δεν|μην|χωρίς|ακύρω\w*)(?!\w)",
 }
+# The contact called off: "отложен", "скасовано", "行程已推迟", "原定" (had been scheduled), a
+# word after the contact word (before the next one) as well as before it.
+CALLED_OFF = {
+    "en": r"\b(?:postponed|called off|cancell?ed|scrapped|put off|shelved)\b",
+    "uk": r"(?<!\w)(?:відклад\w*|відкла\w*|скасов\w*|скасува\w*|перенесе\w*|перенесли)(?!\w)",
+    "ru": r"(?<!\w)(?:отложен\w*|отложили|отмен\w*|перенесен\w*|перенесён\w*|перенесли)(?!\w)",
+    "zh": r"推迟|推遲|取消|延期|延后|延後|原定|喊停|叫停",
+}
+OFF_CLAUSE = 12  # characters of a clause that only says the contact was called off
+# The contact named again in the clause that calls it off: "but the trip was called off".
+TRIP = re.compile(
+    r"\b(?:trip|visit|meeting|talks|call|summit)\b|поездк\w*|поїздк\w*|визит\w*|візит\w*|"
+    r"встреч\w*|зустріч\w*|行程|访问|訪問|访华|訪華|会晤|會晤|会谈|會談|通话|通話",
+    re.IGNORECASE,
+)
 CLAUSE_BREAK = re.compile(
     r"[;:，；、—–]|,|\s(?:while|but|whereas|although|а|але|но|однак|однако)\s"
 )
@@ -170,6 +185,7 @@ class SentenceModality:
 
     def __init__(self, sentence: str, language: str):
         self.clauses = Clauses(sentence)
+        self.sentence, self.length = sentence, len(sentence)
         self.marks = {
             name: [m.start() for m in pattern.finditer(sentence)] if pattern else []
             for name, pattern in (
@@ -177,6 +193,7 @@ class SentenceModality:
                 ("hyp", _pattern(HYPOTHETICAL, language, "hyp")),
                 ("fut", _pattern(FUTURE_MARKERS, language, "fut")),
                 ("past", _pattern(PAST_MODIFIERS, language, "past")),
+                ("off", _pattern(CALLED_OFF, language, "off")),
             )
         }
 
@@ -212,11 +229,27 @@ class SentenceModality:
         index = bisect.bisect_left(marks, start)
         return index < len(marks) and marks[index] < end
 
-    def at(self, start: int) -> Modality:
-        """How the contact word starting at `start` is reported."""
+    def _called_off(self, c_start: int, c_end: int, until: int) -> bool:
+        """A called-off word in the contact's clause, or alone in a short clause after it
+        ("…, отложен", "但行程已推迟", "but the trip was called off")."""
+        if self._any("off", c_start, c_end):
+            return True
+        for mark in self.marks["off"]:
+            if c_end <= mark < until:
+                start, end = self.clauses.around(mark)
+                clause = self.sentence[start:end]
+                if len(clause.strip()) <= OFF_CLAUSE or TRIP.search(clause):
+                    return True
+        return False
+
+    def at(self, start: int, until: int | None = None) -> Modality:
+        """How the contact word starting at `start` is reported (`until`: where the next
+        contact word starts)."""
         c_start, c_end = self.clauses.around(start)
         if self._any("neg", max(c_start, start - NEGATION_REACH), start):
             return Modality.NONE
+        if self._called_off(c_start, c_end, until if until is not None else self.length):
+            return Modality.NONE  # "Визит …, запланированный на воскресенье, отложен"
         # a modal or future word earlier in the sentence scopes over the contact word
         if self._any("hyp", 0, c_end):
             return Modality.NONE
