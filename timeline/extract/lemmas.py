@@ -11,13 +11,13 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import Any
 
-import pymorphy3
-
 LANGUAGES = ("uk", "ru")
 
 
 @cache
 def _analyzer(language: str) -> Any:
+    import pymorphy3  # loaded with its dictionary when a uk or ru word is first looked up
+
     return pymorphy3.MorphAnalyzer(lang=language)
 
 

@@ -252,16 +252,17 @@ def surnames_named_before(
     """Chinese officials named again by surname alone ("Wang said"), per sentence: a surname
     stands for the one person of that surname named in full in an earlier sentence."""
     out: list[list[str]] = []
-    seen: dict[str, set[str]] = {}  # surname -> the people of it named so far
+    seen: dict[str, tuple[re.Pattern[str], set[str]]] = {}  # surname -> (pattern, its people)
     for sentence, (_, china) in zip(sentences, named, strict=True):
         found = []
-        for surname, ids in seen.items():
-            if len(ids) == 1 and re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", sentence):
+        for pattern, ids in seen.values():
+            if len(ids) == 1 and pattern.search(sentence):
                 found.extend(ids)
         out.append(found)
         for pid in china:
             person = people.get(pid)
             surname = person.name.split()[0] if person and " " in person.name else ""
             if surname[:1].isupper():
-                seen.setdefault(surname, set()).add(pid)
+                word = re.compile(rf"(?<![\w-]){re.escape(surname)}(?![\w-])")
+                seen.setdefault(surname, (word, set()))[1].add(pid)
     return out

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 
 from timeline.extract.dates.finder import Anchor, DateHit, find_dates
+from timeline.extract.dates.pick import modifies_noun
 from timeline.extract.tense import Clauses, Modality, SentenceModality, Tense, clause_index
 from timeline.extract.triggers import Trigger
 
-# A date phrase opened by a preposition dates the verb, not a noun after it.
-ADVERBIAL = re.compile(r"(?:в|во|у|on|in|at|am|le|el|il|w|we|στις)\s", re.IGNORECASE)
 MAX_TRIGGERS = 12  # contact words looked at per sentence (work cap)
 
 
@@ -56,9 +54,8 @@ def by_own_date(
         id(h): t
         for h in hits
         for t in group
-        if 0 <= t.start - (h.start + len(h.text)) <= 3
+        if modifies_noun(sentence, h, t)
         and sentence[: h.start].strip()  # "В пятницу переговоры…": the whole sentence's
-        and not ADVERBIAL.match(h.text)  # "в четверг побеседовал": the verb's date
     }
     parts: dict[tuple[str, object], tuple[list[Trigger], int]] = {}  # by date and end
     undated: list[Trigger] = []

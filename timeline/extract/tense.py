@@ -17,6 +17,8 @@ import enum
 import re
 from collections.abc import Callable
 
+from timeline.extract.triggers import trigger_pattern
+
 
 class Tense(enum.Enum):
     PAST = "past"
@@ -86,33 +88,34 @@ HYPOTHETICAL = {
     "el": r"(?<!\w)(?:μπορεί|πιθαν\w*|αν|ελπίζ\w*|συχνά)(?!\w)",
 }
 NEGATION = {
-    "en": r"\b(?:not|no|never|didn't|did not|won't|without|cancel\w*|postpon\w*|instead of)\b",
-    "uk": r"(?<!\w)(?:не|ні|ніколи|жодн\w*|без|скасува\w*|відклал\w*|відкла\w*)(?!\w)",
-    "ru": r"(?<!\w)(?:не|ни|никогда|никак\w*|без|отмен\w*|отложил\w*|отложен\w*)(?!\w)",
-    "zh": r"没有|沒有|未|没|沒|不会|不會|取消|推迟|推遲",
-    "de": r"\b(?:nicht|kein\w*|nie|ohne|abgesagt)\b",
-    "fr": r"\b(?:ne|n'|pas|jamais|sans|annul\w*)\b",
-    "es": r"\b(?:no|nunca|sin|cancel\w*)\b",
-    "it": r"\b(?:non|mai|senza|annull\w*)\b",
-    "pt": r"\b(?:não|nunca|sem|cancel\w*)\b",
-    "pl": r"\b(?:nie|nigdy|bez|odwoła\w*)\b",
-    "el": r"(?<!\w)(?:δεν|μην|χωρίς|ακύρω\w*)(?!\w)",
+    "en": r"\b(?:not|no|never|didn't|did not|won't|without|instead of)\b",
+    "uk": r"(?<!\w)(?:не|ні|ніколи|жодн\w*|без)(?!\w)",
+    "ru": r"(?<!\w)(?:не|ни|никогда|никак\w*|без)(?!\w)",
+    "zh": r"没有|沒有|未|没|沒|不会|不會",
+    "de": r"\b(?:nicht|kein\w*|nie|ohne)\b",
+    "fr": r"\b(?:ne|n'|pas|jamais|sans)\b",
+    "es": r"\b(?:no|nunca|sin)\b",
+    "it": r"\b(?:non|mai|senza)\b",
+    "pt": r"\b(?:não|nunca|sem)\b",
+    "pl": r"\b(?:nie|nigdy|bez)\b",
+    "el": r"(?<!\w)(?:δεν|μην|χωρίς)(?!\w)",
 }
-# The contact called off: "отложен", "скасовано", "行程已推迟", "原定" (had been scheduled), a
-# word after the contact word (before the next one) as well as before it.
+# The contact called off: "postponed", "отложен", "скасовано", "行程已推迟", "原定" (had been
+# scheduled): in the contact word's clause, or in a short clause after it that says only that.
 CALLED_OFF = {
-    "en": r"\b(?:postponed|called off|cancell?ed|scrapped|put off|shelved)\b",
-    "uk": r"(?<!\w)(?:відклад\w*|відкла\w*|скасов\w*|скасува\w*|перенесе\w*|перенесли)(?!\w)",
-    "ru": r"(?<!\w)(?:отложен\w*|отложили|отмен\w*|перенесен\w*|перенесён\w*|перенесли)(?!\w)",
+    "en": r"\b(?:cancel\w*|postpon\w*|called off|scrapped|put off|shelved)\b",
+    "uk": r"(?<!\w)(?:скасов\w*|скасува\w*|відкла\w*|перенесе\w*|перенесли)(?!\w)",
+    "ru": r"(?<!\w)(?:отмен\w*|отлож\w*|перенесен\w*|перенесён\w*|перенесли)(?!\w)",
     "zh": r"推迟|推遲|取消|延期|延后|延後|原定|喊停|叫停",
+    "de": r"\b(?:abgesagt|verschoben)\b",
+    "fr": r"\b(?:annul\w*|report[ée]\w*)\b",
+    "es": r"\b(?:cancel\w*|aplaz\w*|pospuest\w*)\b",
+    "it": r"\b(?:annull\w*|rinviat\w*)\b",
+    "pt": r"\b(?:cancel\w*|adiad\w*)\b",
+    "pl": r"\b(?:odwoła\w*|przełożon\w*)\b",
+    "el": r"(?<!\w)(?:ακύρω\w*|αναβλήθηκε|αναβολ\w*)(?!\w)",
 }
 OFF_CLAUSE = 12  # characters of a clause that only says the contact was called off
-# The contact named again in the clause that calls it off: "but the trip was called off".
-TRIP = re.compile(
-    r"\b(?:trip|visit|meeting|talks|call|summit)\b|поездк\w*|поїздк\w*|визит\w*|візит\w*|"
-    r"встреч\w*|зустріч\w*|行程|访问|訪問|访华|訪華|会晤|會晤|会谈|會談|通话|通話",
-    re.IGNORECASE,
-)
 CLAUSE_BREAK = re.compile(
     r"[;:，；、—–]|,|\s(?:while|but|whereas|although|а|але|но|однак|однако)\s"
 )
@@ -185,7 +188,7 @@ class SentenceModality:
 
     def __init__(self, sentence: str, language: str):
         self.clauses = Clauses(sentence)
-        self.sentence, self.length = sentence, len(sentence)
+        self.sentence, self.language, self.length = sentence, language, len(sentence)
         self.marks = {
             name: [m.start() for m in pattern.finditer(sentence)] if pattern else []
             for name, pattern in (
@@ -237,8 +240,10 @@ class SentenceModality:
         for mark in self.marks["off"]:
             if c_end <= mark < until:
                 start, end = self.clauses.around(mark)
-                clause = self.sentence[start:end]
-                if len(clause.strip()) <= OFF_CLAUSE or TRIP.search(clause):
+                clause = self.sentence[start:end]  # "but the visit was postponed"
+                if len(clause.strip()) <= OFF_CLAUSE or trigger_pattern(self.language).search(
+                    clause
+                ):
                     return True
         return False
 

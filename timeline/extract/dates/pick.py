@@ -76,10 +76,23 @@ def _since(sentence: str, hit: DateHit) -> bool:
     return hit.precision in ("month", "year") or bool(SINCE_AFTER.match(after))
 
 
-def _of_noun(sentence: str, hit: DateHit, group: list[Trigger]) -> bool:
-    """ "(since) the October summit": the date of the contact noun right after it."""
+# A date phrase opened by a preposition dates the verb, not a noun after it.
+ADVERBIAL = re.compile(r"(?:в|во|у|on|in|at|am|le|el|il|w|we|στις)\s", re.IGNORECASE)
+NOUN_GAP = 4  # characters between a date and the contact noun it modifies ("May 8's", "的")
+
+
+def modifies_noun(sentence: str, hit: DateHit, trigger: Trigger) -> bool:
+    """ "1月17日通话", "the June 12 call", "3月5日的会谈", "(since) the October summit": the
+    date of the contact noun right after it (not "в четверг побеседовал", the verb's)."""
     end = hit.start + len(hit.text)
-    return any(0 <= t.start - end <= 4 and not sentence[end : t.start].strip("'’s ") for t in group)
+    if trigger.start < end:
+        return False
+    gap = sentence[end : trigger.start]
+    return len(gap) <= NOUN_GAP and not gap.strip(" '’s的-") and not ADVERBIAL.match(hit.text)
+
+
+def _of_noun(sentence: str, hit: DateHit, group: list[Trigger]) -> bool:
+    return any(modifies_noun(sentence, hit, t) for t in group)
 
 
 def _office_change(sentence: str, hit: DateHit) -> bool:
@@ -216,7 +229,7 @@ BACK_REFERENCE = re.compile(
     r"会谈中|会见时|会谈时|通话中|仪式上|"
     # the contact characterised: "This is the third meeting between Xi and Trump"
     r"\b(?:this|it) (?:is|was|will be) (?:the|their) (?:\w+ ){0,2}(?:meeting|talks|call|visit|"
-    r"summit|trip)\b|(?<!\w)(?:это|це) (?:был\w*|стал\w*|бул\w*|стал\w*)?\s?(?:\w+ )?"
+    r"summit|trip)\b|(?<!\w)(?:это|це) (?:(?:был|стал|бул)\w* )?(?:\w+ )?"
     r"(?:встреч[аи]|разговор|визит|зустріч|розмова|візит)(?!\w)|"
     r"这是(?:两人|双方|两国元首)?[^，。]{0,6}第[一二三四五六七八九十\d]+次(?:会晤|会见|会谈|通话)|"
     # the contact as the subject of "take place": "the meeting will take place on Monday"
